@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Stops what bin/start.sh started: the PHP web server and MariaDB.
+source "$(dirname "$0")/lib.sh"
+if [ -f "$RUN_DIR/php.pid" ]; then
+	kill -- -"$(cat "$RUN_DIR/php.pid")" 2>/dev/null || kill "$(cat "$RUN_DIR/php.pid")" 2>/dev/null || true
+	rm -f "$RUN_DIR/php.pid"
+fi
+pkill -f "php -S localhost:$WP_PORT" 2>/dev/null || true
+if [ -S "$DB_SOCK" ]; then
+	mysqladmin --protocol=socket -S "$DB_SOCK" -uroot shutdown 2>/dev/null || true
+fi
+log "Stopped."

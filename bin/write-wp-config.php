@@ -1,0 +1,48 @@
+<?php
+/**
+ * Writes the local site's wp-config.php (development and test stack only).
+ *
+ * Usage: php bin/write-wp-config.php <path> <db-port> <site-url>
+ *
+ * @package CustomerChatForMessenger
+ */
+
+list( , $ccfm_target, $ccfm_port, $ccfm_url ) = $argv;
+$ccfm_root = dirname( __DIR__ );
+$ccfm_sock = $ccfm_root . '/.wp/run/mysqld.sock';
+$ccfm_log  = $ccfm_root . '/.wp/logs/debug.log';
+$ccfm_salt = '';
+foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ) as $ccfm_key ) {
+	$ccfm_salt .= sprintf( "define( '%s', '%s' );\n", $ccfm_key, bin2hex( random_bytes( 32 ) ) );
+}
+$ccfm_config = <<<PHP
+<?php
+// CCFM_LOCAL_CONFIG: written by bin/write-wp-config.php for the local stack.
+// PHP tests set CCFM_WP_TESTS=1 to use a separate database.
+define( 'DB_NAME', getenv( 'CCFM_WP_TESTS' ) ? 'wordpress_test' : 'wordpress' );
+define( 'DB_USER', 'wp' );
+define( 'DB_PASSWORD', 'wp' );
+define( 'DB_HOST', 'localhost:$ccfm_sock' );
+define( 'DB_CHARSET', 'utf8mb4' );
+define( 'DB_COLLATE', '' );
+$ccfm_salt
+\$table_prefix = 'wp_';
+define( 'WP_HOME', '$ccfm_url' );
+define( 'WP_SITEURL', '$ccfm_url' );
+define( 'WP_DEBUG', true );
+define( 'WP_DEBUG_LOG', '$ccfm_log' );
+define( 'WP_DEBUG_DISPLAY', false );
+define( 'SCRIPT_DEBUG', false );
+define( 'WP_ENVIRONMENT_TYPE', 'local' );
+// Offline machine: never wait on the internet.
+define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'WP_AUTO_UPDATE_CORE', false );
+define( 'DISABLE_WP_CRON', true );
+define( 'FS_METHOD', 'direct' );
+if ( ! defined( 'ABSPATH' ) ) {
+	define( 'ABSPATH', __DIR__ . '/' );
+}
+require_once ABSPATH . 'wp-settings.php';
+PHP;
+file_put_contents( $ccfm_target, $ccfm_config );

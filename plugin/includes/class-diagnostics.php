@@ -1,0 +1,258 @@
+<?php
+/**
+ * Server-side diagnostics: why the Chat Plugin would not show on this site.
+ * Used by the REST route, the admin panel and Site Health.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The checks. Loopback requests only ever go to the site's own home URL.
+ *
+ * @since 1.0.0
+ */
+final class Diagnostics {
+
+	/**
+	 * Adds the Site Health tests.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register() {
+		add_filter( 'site_status_tests', array( $this, 'site_health_tests' ) );
+	}
+
+	/**
+	 * Registers one direct Site Health test per check.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param array<string,mixed> $tests Tests.
+	 * @return array<string,mixed>
+	 */
+	public function site_health_tests( $tests ) {
+		$tests['direct']['ccfm_chat'] = array(
+			'label' => __( 'Messenger chat', 'customer-chat-for-messenger' ),
+			'test'  => array( $this, 'site_health_result' ),
+		);
+		return $tests;
+	}
+
+	/**
+	 * One Site Health result summing up the checks (worst status wins).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function site_health_result() {
+		$checks = self::run();
+		$rank   = array(
+			'good'     => 0,
+			'warning'  => 1,
+			'critical' => 2,
+		);
+		$worst  = 'good';
+		$items  = '';
+		foreach ( $checks as $check ) {
+			if ( $rank[ $check['status'] ] > $rank[ $worst ] ) {
+				$worst = $check['status'];
+			}
+			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . '</li>';
+		}
+		return array(
+			'label'       => 'good' === $worst ? __( 'The Messenger chat is set up correctly', 'customer-chat-for-messenger' ) : __( 'The Messenger chat needs attention', 'customer-chat-for-messenger' ),
+			'status'      => 'warning' === $worst ? 'recommended' : $worst,
+			'badge'       => array(
+				'label' => __( 'Messenger chat', 'customer-chat-for-messenger' ),
+				'color' => 'blue',
+			),
+			'description' => '<ul>' . $items . '</ul>',
+			'actions'     => '<a href="' . esc_url( admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) ) . '">' . esc_html__( 'Messenger Chat settings', 'customer-chat-for-messenger' ) . '</a>',
+			'test'        => 'ccfm_chat',
+		);
+	}
+
+	/**
+	 * A check result.
+	 *
+	 * @param string $id          Check id.
+	 * @param string $label       Short name.
+	 * @param string $status      good, warning or critical.
+	 * @param string $description One sentence.
+	 * @param string $fix         How to fix it.
+	 * @return array<string,string>
+	 */
+	private static function check( $id, $label, $status, $description, $fix = '' ) {
+		return compact( 'id', 'label', 'status', 'description', 'fix' );
+	}
+
+	/**
+	 * Whether a hostname could be put on a Page's whitelist.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $host Hostname.
+	 * @return bool
+	 */
+	public static function host_whitelistable( $host ) {
+		$host = strtolower( trim( $host, '[]' ) );
+		if ( '' === $host || false !== filter_var( $host, FILTER_VALIDATE_IP ) || false === strpos( $host, '.' ) ) {
+			return false;
+		}
+		return ! preg_match( '/(^|\.)(localhost|local|test|example|invalid)$/', $host );
+	}
+
+	/**
+	 * Whether a referrer policy stops the Chat Plugin (nothing sent cross-origin).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $policy Policy list, last valid token wins.
+	 * @return bool
+	 */
+	public static function policy_breaks( $policy ) {
+		$tokens = array_filter( array_map( 'trim', explode( ',', strtolower( $policy ) ) ) );
+		$last   = end( $tokens );
+		return in_array( $last, array( 'no-referrer', 'same-origin' ), true );
+	}
+
+	/**
+	 * Whether a CSP allows a source for a directive (with fallbacks).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string   $csp        Header value.
+	 * @param string[] $directives Directives in fallback order.
+	 * @param string   $host       Host that must be allowed.
+	 * @return bool
+	 */
+	public static function csp_allows( $csp, array $directives, $host ) {
+		$parsed = array();
+		foreach ( explode( ';', strtolower( $csp ) ) as $part ) {
+			$words = preg_split( '/\s+/', trim( $part ) );
+			if ( ! empty( $words[0] ) ) {
+				$parsed[ array_shift( $words ) ] = $words;
+			}
+		}
+		foreach ( $directives as $directive ) {
+			if ( isset( $parsed[ $directive ] ) ) {
+				foreach ( $parsed[ $directive ] as $source ) {
+					$source = preg_replace( '#^https?://#', '', rtrim( $source, '/' ) );
+					if ( in_array( $source, array( '*', 'https:', $host ), true ) || ( 0 === strpos( $source, '*.' ) && substr( $host, -strlen( $source ) + 1 ) === substr( $source, 1 ) ) ) {
+						return true;
+					}
+				}
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Runs every check.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<int,array<string,string>>
+	 */
+	public static function run() {
+		$settings = Settings::get();
+		$home     = home_url( '/' );
+		$host     = (string) wp_parse_url( $home, PHP_URL_HOST );
+		$bare     = preg_replace( '/^www\./', '', $host );
+		$checks   = array();
+
+		$checks[] = '' === $settings['page_id']
+			? self::check( 'page_id', __( 'Page ID', 'customer-chat-for-messenger' ), 'critical', __( 'No Page ID is set, so the chat does not show.', 'customer-chat-for-messenger' ), __( 'Enter your Facebook Page ID in the Page panel.', 'customer-chat-for-messenger' ) )
+			: self::check( 'page_id', __( 'Page ID', 'customer-chat-for-messenger' ), 'good', __( 'A well-formed Page ID is set.', 'customer-chat-for-messenger' ) );
+
+		$checks[] = 'link' === $settings['mode']
+			? self::check( 'service', __( 'Chat Plugin service', 'customer-chat-for-messenger' ), 'good', __( 'Messenger-link mode is in use: visitors open your Page in Messenger, which works today.', 'customer-chat-for-messenger' ) )
+			: self::check( 'service', __( 'Chat Plugin service', 'customer-chat-for-messenger' ), 'warning', __( 'Meta switched the Chat Plugin off on 2024-05-09; in Chat Plugin mode visitors get the Messenger-link fallback when it does not render.', 'customer-chat-for-messenger' ), __( 'Choose Messenger-link mode to skip loading Meta’s code entirely.', 'customer-chat-for-messenger' ) );
+
+		$checks[] = 'https' === wp_parse_url( $home, PHP_URL_SCHEME )
+			? self::check( 'https', __( 'HTTPS', 'customer-chat-for-messenger' ), 'good', __( 'The site is served over HTTPS.', 'customer-chat-for-messenger' ) )
+			: self::check( 'https', __( 'HTTPS', 'customer-chat-for-messenger' ), 'critical', __( 'The site is not served over HTTPS, and the Chat Plugin renders only on whitelisted HTTPS domains.', 'customer-chat-for-messenger' ), __( 'Serve the site over HTTPS and update the WordPress and site address.', 'customer-chat-for-messenger' ) );
+
+		$checks[] = self::host_whitelistable( $host )
+			? self::check(
+				'domain',
+				__( 'Domain', 'customer-chat-for-messenger' ),
+				'good',
+				__( 'The hostname can be whitelisted.', 'customer-chat-for-messenger' ),
+				/* translators: 1: bare domain, 2: www domain. */
+				sprintf( __( 'Whitelist both https://%1$s and https://www.%2$s on your Page (Settings → Advanced messaging → Whitelisted domains).', 'customer-chat-for-messenger' ), $bare, $bare )
+			)
+			: self::check(
+				'domain',
+				__( 'Domain', 'customer-chat-for-messenger' ),
+				'critical',
+				/* translators: %s: hostname. */
+				sprintf( __( '%s cannot be whitelisted: IP addresses, localhost and .local, .test, .example or .invalid names are refused by Meta.', 'customer-chat-for-messenger' ), $host ),
+				__( 'Use a public, fully qualified domain name, and whitelist both its www. and bare forms.', 'customer-chat-for-messenger' )
+			);
+
+		$response = wp_remote_get(
+			$home,
+			array(
+				'timeout'     => 10,
+				'redirection' => 2,
+				'sslverify'   => false,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			$checks[] = self::check(
+				'loopback',
+				__( 'Home page', 'customer-chat-for-messenger' ),
+				'warning',
+				/* translators: %s: error message. */
+				sprintf( __( 'The home page could not be fetched to check its headers: %s', 'customer-chat-for-messenger' ), $response->get_error_message() ),
+				__( 'Make sure the site can reach itself (Tools → Site Health shows loopback problems).', 'customer-chat-for-messenger' )
+			);
+			return $checks;
+		}
+		$html   = (string) wp_remote_retrieve_body( $response );
+		$header = (string) wp_remote_retrieve_header( $response, 'referrer-policy' );
+		$meta   = preg_match( '/<meta[^>]+name=["\']referrer["\'][^>]*content=["\']([^"\']*)["\']/i', $html, $m ) ? $m[1] : '';
+		$broken = array_filter(
+			array(
+				/* translators: %s: header value. */
+				self::policy_breaks( $header ) ? sprintf( __( 'the Referrer-Policy header is "%s"', 'customer-chat-for-messenger' ), $header ) : '',
+				/* translators: %s: meta value. */
+				self::policy_breaks( $meta ) ? sprintf( __( '<meta name="referrer"> is "%s"', 'customer-chat-for-messenger' ), $meta ) : '',
+			)
+		);
+		$checks[] = $broken
+			? self::check( 'referrer', __( 'Referrer policy', 'customer-chat-for-messenger' ), 'critical', ucfirst( implode( '; ', $broken ) ) . __( ': the Chat Plugin gets no referrer and refuses to render.', 'customer-chat-for-messenger' ), __( 'Use strict-origin-when-cross-origin (the browser default) instead of no-referrer or same-origin, in your server, security plugin or theme.', 'customer-chat-for-messenger' ) )
+			: self::check( 'referrer', __( 'Referrer policy', 'customer-chat-for-messenger' ), 'good', __( 'The home page sends a referrer to Meta.', 'customer-chat-for-messenger' ) );
+
+		$csp = (string) wp_remote_retrieve_header( $response, 'content-security-policy' );
+		if ( '' === $csp ) {
+			$checks[] = self::check( 'csp', __( 'Content-Security-Policy', 'customer-chat-for-messenger' ), 'good', __( 'No Content-Security-Policy limits the Chat Plugin.', 'customer-chat-for-messenger' ) );
+		} else {
+			$blocked = array();
+			if ( ! self::csp_allows( $csp, array( 'script-src-elem', 'script-src', 'default-src' ), 'connect.facebook.net' ) ) {
+				$blocked[] = __( 'scripts from connect.facebook.net', 'customer-chat-for-messenger' );
+			}
+			if ( ! self::csp_allows( $csp, array( 'frame-src', 'child-src', 'default-src' ), 'www.facebook.com' ) ) {
+				$blocked[] = __( 'frames from www.facebook.com', 'customer-chat-for-messenger' );
+			}
+			$checks[] = $blocked
+				/* translators: %s: what is blocked. */
+				? self::check( 'csp', __( 'Content-Security-Policy', 'customer-chat-for-messenger' ), 'critical', sprintf( __( 'The Content-Security-Policy blocks %s.', 'customer-chat-for-messenger' ), implode( __( ' and ', 'customer-chat-for-messenger' ), $blocked ) ), __( 'Add https://connect.facebook.net to script-src and https://www.facebook.com to frame-src.', 'customer-chat-for-messenger' ) )
+				: self::check( 'csp', __( 'Content-Security-Policy', 'customer-chat-for-messenger' ), 'good', __( 'The Content-Security-Policy allows the Chat Plugin.', 'customer-chat-for-messenger' ) );
+		}
+
+		$others   = preg_match_all( '#<script[^>]+src=["\'][^"\']*connect\.facebook\.net/[^"\']*#i', $html, $found );
+		$checks[] = $others
+			? self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'warning', __( 'The theme or another plugin already loads the Facebook SDK on the home page; two SDKs stop the chat from showing.', 'customer-chat-for-messenger' ), __( 'Switch that include to the xfbml.customerchat.js build or remove it; this plugin then reuses it.', 'customer-chat-for-messenger' ) )
+			: self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'good', __( 'No other Facebook SDK is printed on the home page.', 'customer-chat-for-messenger' ) );
+
+		return $checks;
+	}
+}

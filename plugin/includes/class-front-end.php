@@ -1,0 +1,137 @@
+<?php
+/**
+ * Front end: decides once per request whether the chat shows, and prints the
+ * bubble and its small script only where it does.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Prints the chat on the front end.
+ *
+ * @since 1.0.0
+ */
+final class Front_End {
+
+	/**
+	 * Whether the chat shows on this request (null until decided).
+	 *
+	 * @var bool|null
+	 */
+	private $enabled = null;
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register() {
+		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue' ) );
+		add_action( 'wp_footer', array( $this, 'print_chat' ), 5 );
+		// Declares the WP Consent API integration the way that API expects.
+		add_filter( 'wp_consent_api_registered_' . plugin_basename( CCFM_FILE ), '__return_true' );
+	}
+
+	/**
+	 * Whether the chat shows on this request; decided once.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return bool
+	 */
+	public function is_enabled() {
+		if ( null === $this->enabled ) {
+			$settings      = Settings::get();
+			$this->enabled = '' !== $settings['page_id'] && ! is_admin() && ! is_feed() && ! is_embed();
+			/**
+			 * Filters whether the chat shows on the current request.
+			 *
+			 * @since 1.0.0
+			 *
+			 * @param bool $enabled Whether the chat shows.
+			 */
+			$this->enabled = (bool) apply_filters( 'ccfm_show_chat', $this->enabled );
+		}
+		return $this->enabled;
+	}
+
+	/**
+	 * The settings in effect for this request (site settings plus any
+	 * per-page overrides).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function effective_settings() {
+		/**
+		 * Filters the settings the chat uses on this request.
+		 *
+		 * @since 1.0.0
+		 *
+		 * @param array<string,mixed> $settings Validated settings.
+		 */
+		return (array) apply_filters( 'ccfm_effective_settings', Settings::get() );
+	}
+
+	/**
+	 * Enqueues the front-end script (deferred, footer) where the chat shows.
+	 *
+	 * @since 1.0.0
+	 */
+	public function enqueue() {
+		if ( ! $this->is_enabled() ) {
+			return;
+		}
+		wp_enqueue_script( Assets::register( 'front', array(), true ) );
+		if ( current_user_can( 'manage_options' ) ) {
+			wp_enqueue_script( Assets::register( 'diagnostics', array(), true ) );
+		}
+	}
+
+	/**
+	 * Prints the bubble, its style and (for administrators) what PHP knows
+	 * for the diagnostics.
+	 *
+	 * @since 1.0.0
+	 */
+	public function print_chat() {
+		if ( ! $this->is_enabled() ) {
+			return;
+		}
+		$settings = $this->effective_settings();
+		wp_enqueue_style( 'ccfm-front' );
+		echo Renderer::bubble( $settings, Locale::resolve( $settings['locale'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part.
+		if ( current_user_can( 'manage_options' ) ) {
+			wp_add_inline_script(
+				'ccfm-diagnostics',
+				'window.ccfmServer=' . wp_json_encode( self::server_facts() ) . ';',
+				'before'
+			);
+		}
+	}
+
+	/**
+	 * What the server saw of this response, for the admin-only diagnostics.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function server_facts() {
+		$policy = '';
+		foreach ( headers_list() as $header ) {
+			if ( 0 === stripos( $header, 'referrer-policy:' ) ) {
+				$policy = trim( substr( $header, 16 ) );
+			}
+		}
+		return array(
+			'referrerPolicy' => $policy,
+			'homeUrl'        => home_url( '/' ),
+		);
+	}
+}

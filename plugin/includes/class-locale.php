@@ -1,0 +1,132 @@
+<?php
+/**
+ * Facebook locale codes and the WordPress → Facebook mapping.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Resolves the SDK locale, per request so multilingual sites get the
+ * visitor's language.
+ *
+ * @since 1.0.0
+ */
+final class Locale {
+
+	/**
+	 * Decoded data/facebook-locales.json.
+	 *
+	 * @var array<string,mixed>|null
+	 */
+	private static $data = null;
+
+	/**
+	 * The locale data.
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function data() {
+		if ( null === self::$data ) {
+			// Local file shipped with the plugin, not a remote request.
+			self::$data = json_decode( (string) file_get_contents( CCFM_DIR . 'data/facebook-locales.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		}
+		return self::$data;
+	}
+
+	/**
+	 * Every Facebook locale code.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return string[]
+	 */
+	public static function codes() {
+		return array_keys( self::data()['facebook_locales'] );
+	}
+
+	/**
+	 * Facebook locale code => English name.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,string>
+	 */
+	public static function names() {
+		return self::data()['facebook_locales'];
+	}
+
+	/**
+	 * Maps a WordPress locale to a Facebook locale.
+	 *
+	 * Order: the GlotPress mapping; the locale without its variant
+	 * (de_DE_formal → de_DE); the code itself when Facebook knows it; the bare
+	 * language as xx_XX; en_US.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $wp_locale WordPress locale, e.g. es_MX.
+	 * @return string
+	 */
+	public static function from_wordpress( $wp_locale ) {
+		$data  = self::data();
+		$map   = $data['wordpress_to_facebook'];
+		$known = $data['facebook_locales'];
+		$parts = explode( '_', (string) $wp_locale );
+		$base  = isset( $parts[1] ) ? $parts[0] . '_' . $parts[1] : $parts[0];
+		$bare  = array(
+			'ca' => 'ca_ES',
+			'en' => 'en_US',
+			'el' => 'el_GR',
+			'et' => 'et_EE',
+			'ja' => 'ja_JP',
+			'sq' => 'sq_AL',
+			'uk' => 'uk_UA',
+			'vi' => 'vi_VN',
+			'zh' => 'zh_CN',
+		);
+		foreach ( array( $wp_locale, $base ) as $candidate ) {
+			if ( isset( $map[ $candidate ] ) ) {
+				return $map[ $candidate ];
+			}
+			if ( isset( $known[ $candidate ] ) ) {
+				return $candidate;
+			}
+		}
+		$language = strtolower( $parts[0] );
+		if ( isset( $map[ $language ] ) ) {
+			return $map[ $language ];
+		}
+		if ( isset( $bare[ $language ] ) ) {
+			return $bare[ $language ];
+		}
+		$doubled = $language . '_' . strtoupper( $language );
+		return isset( $known[ $doubled ] ) ? $doubled : 'en_US';
+	}
+
+	/**
+	 * The locale to load the SDK in for this request.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $setting The `locale` setting: `auto` or a code.
+	 * @return string
+	 */
+	public static function resolve( $setting ) {
+		if ( 'auto' !== $setting && isset( self::data()['facebook_locales'][ $setting ] ) ) {
+			return $setting;
+		}
+		/**
+		 * Filters the Facebook locale the site language resolves to.
+		 *
+		 * @since 1.0.0
+		 *
+		 * @param string $locale    Facebook locale.
+		 * @param string $wp_locale The request's WordPress locale.
+		 */
+		return (string) apply_filters( 'ccfm_locale', self::from_wordpress( determine_locale() ), determine_locale() );
+	}
+}

@@ -1,0 +1,271 @@
+<?php
+/**
+ * The ccfm_settings option: one schema, registered once, validated everywhere.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the option with its JSON schema and enforces it on every write.
+ *
+ * @since 1.0.0
+ */
+final class Settings {
+
+	const OPTION = 'ccfm_settings';
+
+	/**
+	 * Cached schema.
+	 *
+	 * @var array<string,mixed>|null
+	 */
+	private static $schema = null;
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register() {
+		add_action( 'init', array( $this, 'register_setting' ) );
+		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_write' ), 10, 3 );
+	}
+
+	/**
+	 * The option's JSON schema, read from data/settings-schema.json (shared
+	 * with the TypeScript build) plus the locale list.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function schema() {
+		if ( null === self::$schema ) {
+			// Local file shipped with the plugin, not a remote request.
+			$schema = json_decode( (string) file_get_contents( CCFM_DIR . 'data/settings-schema.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			unset( $schema['$comment'] );
+			$schema['properties']['locale']['enum'] = array_merge( array( 'auto' ), Locale::codes() );
+			unset( $schema['properties']['locale']['x-enum'] );
+			self::$schema = $schema;
+		}
+		return self::$schema;
+	}
+
+	/**
+	 * Default value of every field.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function defaults() {
+		$defaults = array();
+		foreach ( self::schema()['properties'] as $key => $property ) {
+			$defaults[ $key ] = $property['default'];
+		}
+		return $defaults;
+	}
+
+	/**
+	 * The stored settings, complete, with defaults for missing fields.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function get() {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		return array_merge( self::defaults(), array_intersect_key( $stored, self::defaults() ) );
+	}
+
+	/**
+	 * Registers the option with WordPress and the REST API.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register_setting() {
+		$schema = self::schema();
+		register_setting(
+			'ccfm',
+			self::OPTION,
+			array(
+				'type'              => 'object',
+				'label'             => __( 'Customer Chat for Messenger', 'customer-chat-for-messenger' ),
+				'description'       => __( 'Settings of the Messenger chat.', 'customer-chat-for-messenger' ),
+				'default'           => self::defaults(),
+				'sanitize_callback' => array( $this, 'sanitize' ),
+				'show_in_rest'      => array(
+					'name'   => self::OPTION,
+					'schema' => array(
+						'type'                 => 'object',
+						'additionalProperties' => false,
+						'properties'           => $schema['properties'],
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Translated error message for a field.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $field Field name.
+	 * @return string
+	 */
+	public static function message( $field ) {
+		$messages = array(
+			'page_id'                 => __( 'The Page ID must be empty or 1 to 20 digits.', 'customer-chat-for-messenger' ),
+			'page_username'           => __( 'The Page username must be empty or 5 to 50 letters, digits or dots.', 'customer-chat-for-messenger' ),
+			'mode'                    => __( 'The mode must be chat_plugin or link.', 'customer-chat-for-messenger' ),
+			'locale'                  => __( 'The language must be auto or a Facebook locale code such as en_US.', 'customer-chat-for-messenger' ),
+			'theme_color'             => __( 'The theme colour must be empty or a #rrggbb colour other than white.', 'customer-chat-for-messenger' ),
+			'logged_in_greeting'      => __( 'The logged-in greeting must be plain text of at most 80 characters.', 'customer-chat-for-messenger' ),
+			'logged_out_greeting'     => __( 'The logged-out greeting must be plain text of at most 80 characters.', 'customer-chat-for-messenger' ),
+			'greeting_dialog_display' => __( 'The greeting display must be show, fade, hide or icon.', 'customer-chat-for-messenger' ),
+			'greeting_dialog_delay'   => __( 'The greeting delay must be empty or whole seconds from 0 to 3600.', 'customer-chat-for-messenger' ),
+			'ref'                     => __( 'The ref may hold only letters, digits, -, _ and =, at most 250 characters.', 'customer-chat-for-messenger' ),
+			'alignment'               => __( 'The alignment must be right or left.', 'customer-chat-for-messenger' ),
+			'bottom_spacing'          => __( 'The bottom spacing must be whole pixels from 0 to 500.', 'customer-chat-for-messenger' ),
+			'load_strategy'           => __( 'The load strategy must be interaction, idle or immediate.', 'customer-chat-for-messenger' ),
+		);
+		if ( isset( $messages[ $field ] ) ) {
+			return $messages[ $field ];
+		}
+		$schema = self::schema();
+		return isset( $schema['properties'][ $field ]['x-message'] ) ? $schema['properties'][ $field ]['x-message'] : __( 'Invalid value.', 'customer-chat-for-messenger' );
+	}
+
+	/**
+	 * Validates one field against its schema.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $field Field name.
+	 * @param mixed  $value Value.
+	 * @return mixed|\WP_Error The normalised value, or an error naming the field.
+	 */
+	public static function validate_field( $field, $value ) {
+		$properties = self::schema()['properties'];
+		if ( ! isset( $properties[ $field ] ) ) {
+			return new \WP_Error(
+				'ccfm_unknown_field',
+				/* translators: %s: a setting name. */
+				sprintf( __( '%s is not a setting of this plugin.', 'customer-chat-for-messenger' ), $field ),
+				array( 'field' => $field )
+			);
+		}
+		$property = $properties[ $field ];
+		$valid    = rest_validate_value_from_schema( $value, $property, $field );
+		if ( is_string( $value ) && '' !== $value && '' === wp_check_invalid_utf8( $value ) ) {
+			$valid = new \WP_Error( 'ccfm_invalid_utf8', 'invalid utf-8' );
+		}
+		if ( is_wp_error( $valid ) ) {
+			return new \WP_Error(
+				'ccfm_invalid_' . $field,
+				/* translators: 1: setting name, 2: what the setting accepts. */
+				sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), $field, self::message( $field ) ),
+				array( 'field' => $field )
+			);
+		}
+		$value = rest_sanitize_value_from_schema( $value, $property, $field );
+		if ( 'theme_color' === $field ) {
+			$value = strtolower( $value );
+		}
+		return $value;
+	}
+
+	/**
+	 * Validates a whole settings object (or a part of one).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $value Candidate value.
+	 * @return array<string,mixed>|\WP_Error Normalised fields, or the first error.
+	 */
+	public static function validate( $value ) {
+		if ( ! is_array( $value ) || ( array() !== $value && array_keys( $value ) === range( 0, count( $value ) - 1 ) ) ) {
+			return new \WP_Error( 'ccfm_invalid_settings', __( 'The settings must be an object.', 'customer-chat-for-messenger' ), array( 'field' => '' ) );
+		}
+		$clean = array();
+		foreach ( $value as $field => $field_value ) {
+			$result = self::validate_field( (string) $field, $field_value );
+			if ( is_wp_error( $result ) ) {
+				return $result;
+			}
+			$clean[ $field ] = $result;
+		}
+		return $clean;
+	}
+
+	/**
+	 * The sanitize step of register_setting: never lets an invalid value be
+	 * stored; fields not given keep their stored value.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $value Candidate value.
+	 * @return array<string,mixed>
+	 */
+	public function sanitize( $value ) {
+		$clean = self::validate( $value );
+		if ( is_wp_error( $clean ) ) {
+			if ( function_exists( 'add_settings_error' ) ) {
+				add_settings_error( self::OPTION, $clean->get_error_code(), $clean->get_error_message() );
+			}
+			return self::get();
+		}
+		return array_merge( self::get(), $clean );
+	}
+
+	/**
+	 * Refuses an invalid /wp/v2/settings write with 400 and a message naming
+	 * the field, before WordPress stores anything. Requests from users who may
+	 * not manage options fall through to the core permission check.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed            $result  Response so far.
+	 * @param \WP_REST_Server  $server  Server.
+	 * @param \WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public function validate_rest_write( $result, $server, $request ) {
+		if ( null !== $result || 'GET' === $request->get_method() || '/wp/v2/settings' !== untrailingslashit( $request->get_route() ) ) {
+			return $result;
+		}
+		if ( ! current_user_can( 'manage_options' ) ) {
+			return $result;
+		}
+		$params = $request->get_params();
+		if ( ! array_key_exists( self::OPTION, $params ) ) {
+			return $result;
+		}
+		$clean = self::validate( $params[ self::OPTION ] );
+		if ( ! is_wp_error( $clean ) ) {
+			return $result;
+		}
+		$data = $clean->get_error_data();
+		return new \WP_Error(
+			'rest_invalid_param',
+			$clean->get_error_message(),
+			array(
+				'status'  => 400,
+				'params'  => array( self::OPTION => $clean->get_error_message() ),
+				'details' => array(
+					self::OPTION => array(
+						'code'    => $clean->get_error_code(),
+						'message' => $clean->get_error_message(),
+						'data'    => array( 'field' => is_array( $data ) ? $data['field'] : '' ),
+					),
+				),
+			)
+		);
+	}
+}

@@ -1,0 +1,66 @@
+/**
+ * Client-side check of one setting with the rules of the one schema
+ * (the same rules the server applies through rest_validate_value_from_schema).
+ */
+import { settingsSchema, type SettingName } from './settings-schema.generated';
+
+function typeOk( type: string, value: unknown ): boolean {
+	switch ( type ) {
+		case 'integer':
+			return typeof value === 'number' && Number.isInteger( value );
+		case 'string':
+			return typeof value === 'string';
+		default:
+			return false;
+	}
+}
+
+/**
+ * Returns null when the value is valid, otherwise the field's message.
+ *
+ * @param name     Setting name.
+ * @param value    Candidate value.
+ * @param messages Translated messages by field (from the server), if any.
+ */
+export function validateSetting(
+	name: SettingName,
+	value: unknown,
+	messages: Partial< Record< SettingName, string > > = {}
+): string | null {
+	const prop = settingsSchema.properties[ name ];
+	const message = messages[ name ] || prop[ 'x-message' ];
+	const types = ( [] as string[] ).concat( prop.type );
+	const type = types.find( ( t ) => typeOk( t, value ) );
+	if ( ! type ) {
+		return message;
+	}
+	if ( prop.enum && ! prop.enum.includes( value ) ) {
+		return message;
+	}
+	if ( type === 'string' ) {
+		const s = value as string;
+		if ( prop.maxLength !== undefined && Array.from( s ).length > prop.maxLength ) {
+			return message;
+		}
+		if ( prop.pattern !== undefined && ! new RegExp( prop.pattern, 'u' ).test( s ) ) {
+			return message;
+		}
+	}
+	if ( type === 'integer' ) {
+		const n = value as number;
+		if ( ( prop.minimum !== undefined && n < prop.minimum ) || ( prop.maximum !== undefined && n > prop.maximum ) ) {
+			return message;
+		}
+	}
+	return null;
+}
+
+/** WCAG relative-luminance contrast ratio of a #rrggbb colour against white. */
+export function contrastWithWhite( hex: string ): number {
+	const channel = ( i: number ) => {
+		const c = parseInt( hex.slice( i, i + 2 ), 16 ) / 255;
+		return c <= 0.03928 ? c / 12.92 : Math.pow( ( c + 0.055 ) / 1.055, 2.4 );
+	};
+	const l = 0.2126 * channel( 1 ) + 0.7152 * channel( 3 ) + 0.0722 * channel( 5 );
+	return 1.05 / ( l + 0.05 );
+}

@@ -1,0 +1,62 @@
+// Unit tests of the shared client-side validator and contrast helper,
+// compiled on the fly from TypeScript by bin/compile-for-tests.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire( import.meta.url );
+const { validateSetting, contrastWithWhite } = require( '../../.wp/js-test/shared/validate.js' );
+
+test( 'page_id accepts empty and 1-20 digits only', () => {
+	assert.equal( validateSetting( 'page_id', '' ), null );
+	assert.equal( validateSetting( 'page_id', '12345678901234567890' ), null );
+	assert.notEqual( validateSetting( 'page_id', '123456789012345678901' ), null );
+	assert.notEqual( validateSetting( 'page_id', '12a' ), null );
+	assert.notEqual( validateSetting( 'page_id', 123 ), null );
+} );
+
+test( 'theme_color refuses white in every spelling', () => {
+	assert.equal( validateSetting( 'theme_color', '#0084ff' ), null );
+	assert.equal( validateSetting( 'theme_color', '' ), null );
+	for ( const white of [ '#ffffff', '#FFFFFF', '#fFfFfF', '#fff' ] ) {
+		assert.notEqual( validateSetting( 'theme_color', white ), null, white );
+	}
+	assert.notEqual( validateSetting( 'theme_color', 'red' ), null );
+} );
+
+test( 'greetings: at most 80 characters, no control characters', () => {
+	assert.equal( validateSetting( 'logged_in_greeting', 'é'.repeat( 80 ) ), null );
+	assert.notEqual( validateSetting( 'logged_in_greeting', 'a'.repeat( 81 ) ), null );
+	assert.notEqual( validateSetting( 'logged_out_greeting', 'a\u0007b' ), null );
+	assert.equal( validateSetting( 'logged_out_greeting', '"><script>alert(1)</script>' ), null );
+} );
+
+test( 'delay: empty or 0-3600 whole seconds', () => {
+	assert.equal( validateSetting( 'greeting_dialog_delay', '' ), null );
+	assert.equal( validateSetting( 'greeting_dialog_delay', 0 ), null );
+	assert.equal( validateSetting( 'greeting_dialog_delay', 3600 ), null );
+	assert.notEqual( validateSetting( 'greeting_dialog_delay', 3601 ), null );
+	assert.notEqual( validateSetting( 'greeting_dialog_delay', -1 ), null );
+	assert.notEqual( validateSetting( 'greeting_dialog_delay', 1.5 ), null );
+	assert.notEqual( validateSetting( 'greeting_dialog_delay', 'soon' ), null );
+} );
+
+test( 'ref, enums and locale', () => {
+	assert.equal( validateSetting( 'ref', 'home-page_v=2' ), null );
+	assert.notEqual( validateSetting( 'ref', 'a b' ), null );
+	assert.notEqual( validateSetting( 'ref', 'a'.repeat( 251 ) ), null );
+	assert.notEqual( validateSetting( 'greeting_dialog_display', 'blink' ), null );
+	assert.equal( validateSetting( 'locale', 'auto' ), null );
+	assert.equal( validateSetting( 'locale', 'es_LA' ), null );
+	assert.notEqual( validateSetting( 'locale', 'xx_XX' ), null );
+} );
+
+test( 'server messages take precedence over the schema text', () => {
+	assert.equal( validateSetting( 'page_id', 'x', { page_id: 'Seitennummer!' } ), 'Seitennummer!' );
+} );
+
+test( 'contrast against white', () => {
+	assert.ok( contrastWithWhite( '#0084ff' ) > 3.5 );
+	assert.ok( contrastWithWhite( '#ffff00' ) < 3 );
+	assert.ok( Math.abs( contrastWithWhite( '#000000' ) - 21 ) < 0.01 );
+} );
