@@ -53,8 +53,10 @@ build_assets() {
 start_web() {
 	if port_open "$WP_PORT"; then return 0; fi
 	log "Starting PHP web server on $WP_URL"
-	(cd "$WP_CORE" && PHP_CLI_SERVER_WORKERS=4 setsid php -S "localhost:$WP_PORT" router.php \
-		</dev/null >"$LOG_DIR/php-server.log" 2>&1 & echo $! >"$RUN_DIR/php.pid")
+	# Every descriptor redirected, so callers' pipes close when this script ends.
+	setsid bash -c 'cd "$1" && PHP_CLI_SERVER_WORKERS=4 exec php -S "localhost:$2" router.php' _ "$WP_CORE" "$WP_PORT" \
+		</dev/null >"$LOG_DIR/php-server.log" 2>&1 &
+	echo $! >"$RUN_DIR/php.pid"
 	wait_for 100 port_open "$WP_PORT" || { log "PHP server did not start; see $LOG_DIR/php-server.log"; exit 1; }
 }
 
