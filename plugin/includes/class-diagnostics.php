@@ -116,7 +116,8 @@ final class Diagnostics {
 	 * @return bool
 	 */
 	public static function policy_breaks( $policy ) {
-		$tokens = array_filter( array_map( 'trim', explode( ',', strtolower( $policy ) ) ) );
+		$known  = array( 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url' );
+		$tokens = array_values( array_intersect( array_map( 'trim', explode( ',', strtolower( $policy ) ) ), $known ) );
 		$last   = end( $tokens );
 		return in_array( $last, array( 'no-referrer', 'same-origin' ), true );
 	}
@@ -135,8 +136,10 @@ final class Diagnostics {
 		$parsed = array();
 		foreach ( explode( ';', strtolower( $csp ) ) as $part ) {
 			$words = preg_split( '/\s+/', trim( $part ) );
-			if ( ! empty( $words[0] ) ) {
-				$parsed[ array_shift( $words ) ] = $words;
+			$name  = (string) array_shift( $words );
+			// Browsers use the first copy of a directive and ignore repeats.
+			if ( '' !== $name && ! isset( $parsed[ $name ] ) ) {
+				$parsed[ $name ] = $words;
 			}
 		}
 		foreach ( $directives as $directive ) {
@@ -217,8 +220,12 @@ final class Diagnostics {
 			return $checks;
 		}
 		$html   = (string) wp_remote_retrieve_body( $response );
-		$header = (string) wp_remote_retrieve_header( $response, 'referrer-policy' );
-		$meta   = preg_match( '/<meta[^>]+name=["\']referrer["\'][^>]*content=["\']([^"\']*)["\']/i', $html, $m ) ? $m[1] : '';
+		// A header sent twice arrives as a list: the last valid policy wins.
+		$header = implode( ', ', (array) wp_remote_retrieve_header( $response, 'referrer-policy' ) );
+		$meta   = '';
+		if ( preg_match( '/<meta\s[^>]*name=["\']?referrer["\']?[^>]*>/i', $html, $tag ) && preg_match( '/content=["\']([^"\']*)["\']/i', $tag[0], $m ) ) {
+			$meta = $m[1];
+		}
 		$broken = array_filter(
 			array(
 				/* translators: %s: header value. */
@@ -231,16 +238,19 @@ final class Diagnostics {
 			? self::check( 'referrer', __( 'Referrer policy', 'customer-chat-for-messenger' ), 'critical', ucfirst( implode( '; ', $broken ) ) . __( ': the Chat Plugin gets no referrer and refuses to render.', 'customer-chat-for-messenger' ), __( 'Use strict-origin-when-cross-origin (the browser default) instead of no-referrer or same-origin, in your server, security plugin or theme.', 'customer-chat-for-messenger' ) )
 			: self::check( 'referrer', __( 'Referrer policy', 'customer-chat-for-messenger' ), 'good', __( 'The home page sends a referrer to Meta.', 'customer-chat-for-messenger' ) );
 
-		$csp = (string) wp_remote_retrieve_header( $response, 'content-security-policy' );
-		if ( '' === $csp ) {
+		// Several policies all apply: each one must allow the Chat Plugin.
+		$policies = array_filter( (array) wp_remote_retrieve_header( $response, 'content-security-policy' ) );
+		if ( ! $policies ) {
 			$checks[] = self::check( 'csp', __( 'Content-Security-Policy', 'customer-chat-for-messenger' ), 'good', __( 'No Content-Security-Policy limits the Chat Plugin.', 'customer-chat-for-messenger' ) );
 		} else {
 			$blocked = array();
-			if ( ! self::csp_allows( $csp, array( 'script-src-elem', 'script-src', 'default-src' ), 'connect.facebook.net' ) ) {
-				$blocked[] = __( 'scripts from connect.facebook.net', 'customer-chat-for-messenger' );
-			}
-			if ( ! self::csp_allows( $csp, array( 'frame-src', 'child-src', 'default-src' ), 'www.facebook.com' ) ) {
-				$blocked[] = __( 'frames from www.facebook.com', 'customer-chat-for-messenger' );
+			foreach ( $policies as $csp ) {
+				if ( ! self::csp_allows( $csp, array( 'script-src-elem', 'script-src', 'default-src' ), 'connect.facebook.net' ) ) {
+					$blocked['script'] = __( 'scripts from connect.facebook.net', 'customer-chat-for-messenger' );
+				}
+				if ( ! self::csp_allows( $csp, array( 'frame-src', 'child-src', 'default-src' ), 'www.facebook.com' ) ) {
+					$blocked['frame'] = __( 'frames from www.facebook.com', 'customer-chat-for-messenger' );
+				}
 			}
 			$checks[] = $blocked
 				/* translators: %s: what is blocked. */

@@ -110,7 +110,7 @@ final class Renderer {
 	public static function element_markup( array $settings ) {
 		$html = '<div class="fb-customerchat"';
 		foreach ( self::element_attributes( $settings ) as $name => $value ) {
-			$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+			$html .= ' ' . $name . '="' . self::escape_text( $value ) . '"';
 		}
 		return $html . '></div>';
 	}
@@ -136,6 +136,20 @@ final class Renderer {
 			. self::element_markup( $settings ) . "\n"
 			. "<script>\n  window.fbAsyncInit = function () {\n    FB.init(" . $init . ");\n  };\n</script>\n"
 			. '<script async defer crossorigin="anonymous" id="facebook-jssdk" src="' . esc_url( self::sdk_url( $locale ) ) . '"></script>';
+	}
+
+	/**
+	 * Escapes plain text for HTML text or a quoted attribute. Unlike esc_html()
+	 * and esc_attr(), it re-escapes text that looks like an entity, so a
+	 * greeting of "Fish &amp; Chips" shows exactly as typed.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $text Plain text.
+	 * @return string
+	 */
+	public static function escape_text( $text ) {
+		return htmlspecialchars( (string) $text, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8', true );
 	}
 
 	/**
@@ -197,10 +211,10 @@ final class Renderer {
 		$style   .= '' !== $settings['theme_color'] ? ';--ccfm-color:' . $settings['theme_color'] : '';
 		$greeting = (string) $settings['logged_out_greeting'];
 		$html     = '<div id="ccfm-chat" class="ccfm-chat ccfm-chat--' . esc_attr( $settings['alignment'] ) . '" style="' . esc_attr( $style ) . '" data-ccfm="' . esc_attr( (string) wp_json_encode( self::config( $settings, $locale ) ) ) . '">';
-		if ( '' !== $greeting ) {
-			$html .= '<div class="ccfm-greeting" hidden><p class="ccfm-greeting__text">' . esc_html( $greeting ) . '</p>'
-				. '<button type="button" class="ccfm-greeting__close" aria-label="' . esc_attr__( 'Close the greeting', 'customer-chat-for-messenger' ) . '">&times;</button></div>';
-		}
+		// The greeting box is always there: it also carries the link to
+		// Messenger when the Chat Plugin fails after a click.
+		$html .= '<div class="ccfm-greeting" hidden><p class="ccfm-greeting__text">' . self::escape_text( $greeting ) . '</p>'
+			. '<button type="button" class="ccfm-greeting__close" aria-label="' . esc_attr__( 'Close the greeting', 'customer-chat-for-messenger' ) . '">&times;</button></div>';
 		$html .= '<button type="button" class="ccfm-bubble" aria-label="' . esc_attr( $label ) . '" hidden>' . self::icon() . '</button>';
 		$html .= '<noscript><a class="ccfm-bubble" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" aria-label="' . esc_attr( $label ) . '">' . self::icon() . '</a></noscript>';
 		if ( 'chat_plugin' === $settings['mode'] ) {
@@ -224,6 +238,6 @@ final class Renderer {
 		if ( '' === $text ) {
 			$text = __( 'Message us', 'customer-chat-for-messenger' );
 		}
-		return '<div class="ccfm-button-wrap"' . ( '' !== $extra ? ' ' . $extra : '' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open>' . esc_html( $text ) . '</a></div>';
+		return '<div class="ccfm-button-wrap"' . ( '' !== $extra ? ' ' . $extra : '' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open>' . self::escape_text( $text ) . '</a></div>';
 	}
 }

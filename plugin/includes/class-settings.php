@@ -237,7 +237,7 @@ final class Settings {
 	 * @return mixed
 	 */
 	public function validate_rest_write( $result, $server, $request ) {
-		if ( null !== $result || 'GET' === $request->get_method() || '/wp/v2/settings' !== untrailingslashit( $request->get_route() ) ) {
+		if ( null !== $result || 'GET' === $request->get_method() || '/wp/v2/settings' !== strtolower( untrailingslashit( $request->get_route() ) ) ) {
 			return $result;
 		}
 		if ( ! current_user_can( 'manage_options' ) ) {

@@ -92,6 +92,7 @@ function start( root: HTMLElement ): void {
 		bubble.replaceWith( a );
 		bubble = a;
 		if ( wantOpen && greeting ) {
+			greeting.classList.add( 'ccfm-greeting--fallback' );
 			const link = a.cloneNode( false ) as HTMLAnchorElement;
 			link.className = 'ccfm-greeting__link';
 			link.removeAttribute( 'aria-label' );
@@ -219,6 +220,7 @@ function start( root: HTMLElement ): void {
 	};
 
 	const open = () => {
+		emit( 'open' );
 		if ( state.live ) {
 			sdk.chat( 'showDialog' );
 		} else if ( state.reason ) {
@@ -229,7 +231,6 @@ function start( root: HTMLElement ): void {
 			bubble.title = cfg.text.loading;
 			load();
 		}
-		emit( 'open' );
 	};
 
 	const api = {
@@ -298,7 +299,7 @@ function start( root: HTMLElement ): void {
 		} );
 	}
 
-	if ( greeting && ( cfg.display === 'show' || cfg.display === 'fade' ) && ! store( 'local', GREETING_KEY ) ) {
+	if ( greeting?.textContent && ( cfg.display === 'show' || cfg.display === 'fade' ) && ! store( 'local', GREETING_KEY ) ) {
 		setTimeout( () => {
 			if ( state.live || wantOpen ) {
 				return;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the PHP integration tests (tests/php) against the local WordPress and
+# its separate test database (CCFM_WP_TESTS=1 selects `wordpress_test`).
+# Starts the local stack first when MariaDB does not answer.
+# Usage: bash bin/test-php.sh [phpunit arguments]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+DB_SOCK="$ROOT/.wp/run/mysqld.sock"
+if ! { [ -S "$DB_SOCK" ] && mysqladmin --protocol=socket -S "$DB_SOCK" -uroot ping >/dev/null 2>&1; }; then
+	bash "$ROOT/bin/start.sh" >/dev/null
+fi
+
+CCFM_WP_TESTS=1 exec vendor/bin/phpunit -c phpunit.xml.dist "$@"

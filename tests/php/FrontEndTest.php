@@ -1,0 +1,191 @@
+<?php
+/**
+ * CCFM\Front_End: the chat shows, and its script loads, only with a Page ID.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Tests;
+
+use CCFM\Front_End;
+
+/**
+ * Front-end tests.
+ */
+class FrontEndTest extends TestCase {
+
+	/**
+	 * Front_End caches its decision per instance, so each test detaches the
+	 * plugin's global instance (the hooks are restored after the test) and
+	 * registers a fresh one.
+	 */
+	protected function set_up() {
+		parent::set_up();
+		foreach ( array( 'wp_enqueue_scripts', 'wp_footer' ) as $hook_name ) {
+			if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
+				continue;
+			}
+			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $priority => $callbacks ) {
+				foreach ( $callbacks as $callback ) {
+					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Front_End ) {
+						remove_action( $hook_name, $callback['function'], $priority );
+					}
+				}
+			}
+		}
+		$this->assertFalse( self::has_front_end_callback( 'wp_footer' ) );
+		$this->assertFalse( self::has_front_end_callback( 'wp_enqueue_scripts' ) );
+		( new Front_End() )->register();
+		$this->assertTrue( self::has_front_end_callback( 'wp_footer' ) );
+	}
+
+	/**
+	 * Whether a Front_End instance is hooked to a hook.
+	 *
+	 * @param string $hook_name Hook.
+	 * @return bool
+	 */
+	private static function has_front_end_callback( $hook_name ) {
+		if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
+			return false;
+		}
+		foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $callbacks ) {
+			foreach ( $callbacks as $callback ) {
+				if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Front_End ) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Simulates the front-end page: enqueue, then the footer.
+	 *
+	 * @return string The footer output.
+	 */
+	private function render_front_end() {
+		do_action( 'wp_enqueue_scripts' );
+		ob_start();
+		do_action( 'wp_footer' );
+		return (string) ob_get_clean();
+	}
+
+	/**
+	 * Enqueued script handles of the plugin.
+	 *
+	 * @return string[]
+	 */
+	private static function ccfm_queue() {
+		return array_values(
+			array_filter(
+				wp_scripts()->queue,
+				static function ( $handle ) {
+					return 0 === strpos( $handle, 'ccfm' );
+				}
+			)
+		);
+	}
+
+	/**
+	 * Without a Page ID nothing is printed nor enqueued, for any visitor.
+	 *
+	 * @dataProvider data_visitors
+	 *
+	 * @param string|null $role Role, null for logged out.
+	 */
+	public function test_no_page_id_prints_nothing( $role ) {
+		$this->as_role( $role );
+		$this->assertSame( '', \CCFM\Settings::get()['page_id'] );
+
+		$footer = $this->render_front_end();
+
+		$this->assertStringNotContainsString( 'ccfm', $footer );
+		$this->assertStringNotContainsString( 'fb-customerchat', $footer );
+		$this->assertSame( array(), self::ccfm_queue() );
+		$this->assertFalse( wp_script_is( 'ccfm-front', 'enqueued' ) );
+		$this->assertFalse( wp_script_is( 'ccfm-front', 'registered' ) );
+		$this->assertFalse( wp_style_is( 'ccfm-front', 'enqueued' ) );
+	}
+
+	/**
+	 * Visitors.
+	 *
+	 * @return array<string,array{0:string|null}>
+	 */
+	public function data_visitors() {
+		return array(
+			'logged out'    => array( null ),
+			'administrator' => array( 'administrator' ),
+		);
+	}
+
+	public function test_page_id_prints_the_chat_and_enqueues_the_deferred_script() {
+		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
+		$this->assertSame( '1234567890', \CCFM\Settings::get()['page_id'] );
+
+		$footer = $this->render_front_end();
+
+		$this->assertSame( 1, substr_count( $footer, 'id="ccfm-chat"' ) );
+		$this->assertSame( array( 'ccfm-front' ), self::ccfm_queue() );
+		$this->assertTrue( wp_script_is( 'ccfm-front', 'enqueued' ) );
+		$this->assertSame( 'defer', wp_scripts()->get_data( 'ccfm-front', 'strategy' ) );
+		$this->assertSame( 1, wp_scripts()->get_data( 'ccfm-front', 'group' ), 'In the footer.' );
+		$this->assertTrue( wp_script_is( 'ccfm-front', 'done' ), 'Printed in the footer.' );
+		$this->assertMatchesRegularExpression( '#<script[^>]+src="http://localhost:8888/wp-content/plugins/customer-chat-for-messenger/build/front\.js[^"]*"[^>]+id="ccfm-front-js"[^>]*\sdefer[\s>=]#', $footer );
+		$this->assertStringContainsString( 'https://m.me/1234567890', $footer );
+		$this->assertStringNotContainsString( 'window.ccfmServer', $footer, 'Diagnostics data only for administrators.' );
+		$this->assertFalse( wp_script_is( 'ccfm-diagnostics', 'enqueued' ) );
+
+		// The bubble comes before the script that activates it.
+		$this->assertLessThan( strpos( $footer, 'id="ccfm-front-js"' ), strpos( $footer, 'id="ccfm-chat"' ) );
+	}
+
+	public function test_page_id_prints_the_stored_settings_escaped() {
+		update_option(
+			self::OPTION,
+			array(
+				'page_id'             => '1234567890',
+				'logged_out_greeting' => '<img src=x onerror=alert(1)>',
+				'locale'              => 'fr_FR',
+			)
+		);
+
+		$footer = $this->render_front_end();
+
+		$this->assertStringNotContainsString( '<img', $footer );
+		$this->assertStringContainsString( '&lt;img src=x onerror=alert(1)&gt;', $footer );
+		$this->assertStringContainsString( 'https:\/\/connect.facebook.net\/fr_FR\/sdk\/xfbml.customerchat.js', html_entity_decode( $footer ) );
+	}
+
+	public function test_administrator_also_gets_the_diagnostics() {
+		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
+		$this->as_role( 'administrator' );
+
+		$footer = $this->render_front_end();
+
+		$this->assertSame( 1, substr_count( $footer, 'id="ccfm-chat"' ) );
+		$this->assertSame( array( 'ccfm-front', 'ccfm-diagnostics' ), self::ccfm_queue() );
+		$this->assertSame( 1, preg_match( '#window\.ccfmServer=(\{.*?\});#', $footer, $match ) );
+		$facts = json_decode( $match[1], true );
+		$this->assertSame( 'http://localhost:8888/', $facts['homeUrl'] );
+	}
+
+	public function test_show_chat_filter_can_hide_the_chat() {
+		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
+		add_filter( 'ccfm_show_chat', '__return_false' );
+
+		$footer = $this->render_front_end();
+
+		$this->assertStringNotContainsString( 'ccfm', $footer );
+		$this->assertSame( array(), self::ccfm_queue() );
+	}
+
+	public function test_decision_is_made_once_per_instance() {
+		$front_end = new Front_End();
+		$this->assertFalse( $front_end->is_enabled() );
+		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
+		$this->assertFalse( $front_end->is_enabled(), 'Cached for the request.' );
+		$this->assertTrue( ( new Front_End() )->is_enabled() );
+	}
+}
