@@ -1,6 +1,7 @@
 <?php
 /**
  * Registers built assets with the versions and dependencies that
+ *
  * @wordpress/scripts wrote into build/*.asset.php.
  *
  * @package CustomerChatForMessenger

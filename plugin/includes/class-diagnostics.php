@@ -219,14 +219,14 @@ final class Diagnostics {
 			);
 			return $checks;
 		}
-		$html   = (string) wp_remote_retrieve_body( $response );
+		$html = (string) wp_remote_retrieve_body( $response );
 		// A header sent twice arrives as a list: the last valid policy wins.
 		$header = implode( ', ', (array) wp_remote_retrieve_header( $response, 'referrer-policy' ) );
 		$meta   = '';
 		if ( preg_match( '/<meta\s[^>]*name=["\']?referrer["\']?[^>]*>/i', $html, $tag ) && preg_match( '/content=["\']([^"\']*)["\']/i', $tag[0], $m ) ) {
 			$meta = $m[1];
 		}
-		$broken = array_filter(
+		$broken   = array_filter(
 			array(
 				/* translators: %s: header value. */
 				self::policy_breaks( $header ) ? sprintf( __( 'the Referrer-Policy header is "%s"', 'customer-chat-for-messenger' ), $header ) : '',

@@ -95,7 +95,7 @@ final class Renderer {
 		 *
 		 * @param string $attribution Attribution value.
 		 */
-		$attributes['attribution'] = (string) apply_filters( 'ccfm_attribution', 'wordpress' );
+		$attributes['attribution'] = (string) apply_filters( 'ccfm_attribution', 'wordpress' ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
 		return $attributes;
 	}
 
@@ -135,7 +135,7 @@ final class Renderer {
 		return '<div id="fb-root"></div>' . "\n"
 			. self::element_markup( $settings ) . "\n"
 			. "<script>\n  window.fbAsyncInit = function () {\n    FB.init(" . $init . ");\n  };\n</script>\n"
-			. '<script async defer crossorigin="anonymous" id="facebook-jssdk" src="' . esc_url( self::sdk_url( $locale ) ) . '"></script>';
+			. '<script async defer crossorigin="anonymous" id="facebook-jssdk" src="' . esc_url( self::sdk_url( $locale ) ) . '"></script>';  // phpcs:ignore WordPress.WP.EnqueuedResources.NonEnqueuedScript -- Code for the site owner to paste outside WordPress, never printed on a page.
 	}
 
 	/**

@@ -21,16 +21,27 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { SETTING_NAMES, settingsSchema, type SettingName, type Settings } from '../shared/settings-schema.generated';
+import {
+	SETTING_NAMES,
+	settingsSchema,
+	type SettingName,
+	type Settings,
+} from '../shared/settings-schema.generated';
 import { contrastWithWhite, validateSetting } from '../shared/validate';
 import { boot } from './boot';
 import { Diagnostics } from './diagnostics';
 import { Preview } from './preview';
 
-type SaveError = { message?: string; data?: { details?: { ccfm_settings?: { data?: { field?: string } } } } };
+type SaveError = {
+	message?: string;
+	data?: { details?: { ccfm_settings?: { data?: { field?: string } } } };
+};
 
 const defaults = Object.fromEntries(
-	SETTING_NAMES.map( ( name ) => [ name, settingsSchema.properties[ name ].default ] )
+	SETTING_NAMES.map( ( name ) => [
+		name,
+		settingsSchema.properties[ name ].default,
+	] )
 ) as unknown as Settings;
 
 function FieldError( { id, error }: { id: string; error?: string | null } ) {
@@ -42,13 +53,20 @@ function FieldError( { id, error }: { id: string; error?: string | null } ) {
 }
 
 export function App() {
-	const [ stored, setStored ] = useEntityProp( 'root', 'site', 'ccfm_settings' );
+	const [ stored, setStored ] = useEntityProp(
+		'root',
+		'site',
+		'ccfm_settings'
+	);
 	const { saveEditedEntityRecord } = useDispatch( coreStore );
 	const { isDirty, isSaving, saveError } = useSelect( ( select ) => {
 		const core = select( coreStore ) as unknown as {
-			hasEditsForEntityRecord( k: string, n: string ): boolean;
-			isSavingEntityRecord( k: string, n: string ): boolean;
-			getLastEntitySaveError( k: string, n: string ): SaveError | undefined;
+			hasEditsForEntityRecord: ( k: string, n: string ) => boolean;
+			isSavingEntityRecord: ( k: string, n: string ) => boolean;
+			getLastEntitySaveError: (
+				k: string,
+				n: string
+			) => SaveError | undefined;
 		};
 		return {
 			isDirty: core.hasEditsForEntityRecord( 'root', 'site' ),
@@ -56,16 +74,30 @@ export function App() {
 			saveError: core.getLastEntitySaveError( 'root', 'site' ),
 		};
 	}, [] );
-	const [ notice, setNotice ] = useState< { status: 'success' | 'error'; text: string } | null >( null );
-	const [ serverField, setServerField ] = useState< { field: string; message: string } | null >( null );
+	const [ notice, setNotice ] = useState< {
+		status: 'success' | 'error';
+		text: string;
+	} | null >( null );
+	const [ serverField, setServerField ] = useState< {
+		field: string;
+		message: string;
+	} | null >( null );
 
-	const settings: Settings | undefined = stored ? { ...defaults, ...( stored as Settings ) } : undefined;
+	const settings: Settings | undefined = useMemo(
+		() =>
+			stored ? { ...defaults, ...( stored as Settings ) } : undefined,
+		[ stored ]
+	);
 
 	const errors = useMemo( () => {
 		const found: Partial< Record< SettingName, string > > = {};
 		if ( settings ) {
 			for ( const name of SETTING_NAMES ) {
-				const error = validateSetting( name, settings[ name ], boot.messages );
+				const error = validateSetting(
+					name,
+					settings[ name ],
+					boot.messages
+				);
 				if ( error ) {
 					found[ name ] = error;
 				}
@@ -88,13 +120,22 @@ export function App() {
 
 	useEffect( () => {
 		if ( saveError ) {
-			const field = saveError.data?.details?.ccfm_settings?.data?.field || '';
-			const message = saveError.message || __( 'The settings could not be saved.', 'customer-chat-for-messenger' );
+			const field =
+				saveError.data?.details?.ccfm_settings?.data?.field || '';
+			const message =
+				saveError.message ||
+				__(
+					'The settings could not be saved.',
+					'customer-chat-for-messenger'
+				);
 			setServerField( field ? { field, message } : null );
 			setNotice( {
 				status: 'error',
-				/* translators: %s: the server's reason. */
-				text: sprintf( __( 'Not saved: %s', 'customer-chat-for-messenger' ), message ),
+				text: sprintf(
+					/* translators: %s: the server's reason. */
+					__( 'Not saved: %s', 'customer-chat-for-messenger' ),
+					message
+				),
 			} );
 		}
 	}, [ saveError ] );
@@ -109,9 +150,15 @@ export function App() {
 	};
 
 	const errorOf = ( name: SettingName ) =>
-		errors[ name ] || ( serverField?.field === name ? serverField.message : null );
+		errors[ name ] ||
+		( serverField?.field === name ? serverField.message : null );
 
-	const text = ( name: SettingName, label: string, help?: string, extra: Record< string, unknown > = {} ) => (
+	const text = (
+		name: SettingName,
+		label: string,
+		help?: string,
+		extra: Record< string, unknown > = {}
+	) => (
 		<>
 			<TextControl
 				__nextHasNoMarginBottom
@@ -121,7 +168,9 @@ export function App() {
 				value={ String( settings[ name ] ?? '' ) }
 				onChange={ ( v: string ) => set( name, v as never ) }
 				aria-invalid={ !! errorOf( name ) }
-				aria-describedby={ errorOf( name ) ? 'ccfm-' + name + '-error' : undefined }
+				aria-describedby={
+					errorOf( name ) ? 'ccfm-' + name + '-error' : undefined
+				}
 				id={ 'ccfm-' + name }
 				{ ...extra }
 			/>
@@ -140,164 +189,435 @@ export function App() {
 		setNotice( null );
 		setServerField( null );
 		if ( Object.keys( errors ).length ) {
-			setNotice( { status: 'error', text: __( 'Fix the highlighted fields before saving.', 'customer-chat-for-messenger' ) } );
+			setNotice( {
+				status: 'error',
+				text: __(
+					'Fix the highlighted fields before saving.',
+					'customer-chat-for-messenger'
+				),
+			} );
 			return;
 		}
 		const saved = await saveEditedEntityRecord( 'root', 'site', undefined );
 		if ( saved ) {
-			setNotice( { status: 'success', text: __( 'Settings saved.', 'customer-chat-for-messenger' ) } );
+			setNotice( {
+				status: 'success',
+				text: __( 'Settings saved.', 'customer-chat-for-messenger' ),
+			} );
 		}
 	};
 
-	const contrast = /^#[0-9a-fA-F]{6}$/.test( settings.theme_color ) ? contrastWithWhite( settings.theme_color ) : null;
+	const contrast = /^#[0-9a-fA-F]{6}$/.test( settings.theme_color )
+		? contrastWithWhite( settings.theme_color )
+		: null;
 	const localeOptions = [
 		{
 			value: 'auto',
 			label: sprintf(
 				/* translators: 1: site language, 2: Facebook locale. */
-				__( 'Follow site language (%1$s → %2$s)', 'customer-chat-for-messenger' ),
+				__(
+					'Follow site language (%1$s → %2$s)',
+					'customer-chat-for-messenger'
+				),
 				boot.siteLocale,
 				boot.resolvedLocale
 			),
 		},
-		...Object.entries( boot.locales ).map( ( [ code, name ] ) => ( { value: code, label: `${ name } (${ code })` } ) ),
+		...Object.entries( boot.locales ).map( ( [ code, name ] ) => ( {
+			value: code,
+			label: `${ name } (${ code })`,
+		} ) ),
 	];
 
 	return (
 		<div className="ccfm-admin">
 			<div className="ccfm-admin__form">
 				{ notice && (
-					<Notice status={ notice.status } onRemove={ () => setNotice( null ) }>
+					<Notice
+						status={ notice.status }
+						onRemove={ () => setNotice( null ) }
+					>
 						{ notice.text }
 					</Notice>
 				) }
 				<Panel>
-					<PanelBody title={ __( 'Page', 'customer-chat-for-messenger' ) } initialOpen>
+					<PanelBody
+						title={ __( 'Page', 'customer-chat-for-messenger' ) }
+						initialOpen
+					>
 						{ text(
 							'page_id',
-							__( 'Facebook Page ID', 'customer-chat-for-messenger' ),
-							__( 'Digits only. Find it on your Page: About → Page transparency, or in Meta Business Suite → Settings.', 'customer-chat-for-messenger' ),
+							__(
+								'Facebook Page ID',
+								'customer-chat-for-messenger'
+							),
+							__(
+								'Digits only. Find it on your Page: About → Page transparency, or in Meta Business Suite → Settings.',
+								'customer-chat-for-messenger'
+							),
 							{ inputMode: 'numeric' }
 						) }
 						{ text(
 							'page_username',
-							__( 'Page username (optional)', 'customer-chat-for-messenger' ),
-							__( 'Gives prettier Messenger links: m.me/yourpage instead of m.me/<Page ID>.', 'customer-chat-for-messenger' )
+							__(
+								'Page username (optional)',
+								'customer-chat-for-messenger'
+							),
+							__(
+								'Gives prettier Messenger links: m.me/yourpage instead of m.me/<Page ID>.',
+								'customer-chat-for-messenger'
+							)
 						) }
 						<RadioControl
-							label={ __( 'Mode', 'customer-chat-for-messenger' ) }
+							label={ __(
+								'Mode',
+								'customer-chat-for-messenger'
+							) }
 							selected={ settings.mode }
-							onChange={ ( v ) => set( 'mode', v as Settings[ 'mode' ] ) }
+							onChange={ ( v ) =>
+								set( 'mode', v as Settings[ 'mode' ] )
+							}
 							options={ [
 								{
 									value: 'chat_plugin',
-									label: __( 'Chat Plugin with Messenger-link fallback: loads Meta’s Chat Plugin; Meta stopped serving it on 2024-05-09, so when it does not appear the bubble opens Messenger (m.me) instead.', 'customer-chat-for-messenger' ),
+									label: __(
+										'Chat Plugin with Messenger–link fallback: loads Meta’s Chat Plugin; Meta stopped serving it on 2024–05–09, so when it does not appear the bubble opens Messenger (m.me) instead.',
+										'customer-chat-for-messenger'
+									),
 								},
 								{
 									value: 'link',
-									label: __( 'Messenger link only: never loads Meta’s code; the bubble opens your Page in Messenger. Best for privacy and speed.', 'customer-chat-for-messenger' ),
+									label: __(
+										'Messenger link only: never loads Meta’s code; the bubble opens your Page in Messenger. Best for privacy and speed.',
+										'customer-chat-for-messenger'
+									),
 								},
 							] }
 						/>
 					</PanelBody>
-					<PanelBody title={ __( 'Appearance', 'customer-chat-for-messenger' ) } initialOpen>
-						{ text( 'theme_color', __( 'Theme colour', 'customer-chat-for-messenger' ), __( 'A #rrggbb colour; any colour but white. Leave empty for Messenger blue.', 'customer-chat-for-messenger' ), { placeholder: '#0084ff' } ) }
+					<PanelBody
+						title={ __(
+							'Appearance',
+							'customer-chat-for-messenger'
+						) }
+						initialOpen
+					>
+						{ text(
+							'theme_color',
+							__( 'Theme colour', 'customer-chat-for-messenger' ),
+							__(
+								'A #rrggbb colour; any colour but white. Leave empty for Messenger blue.',
+								'customer-chat-for-messenger'
+							),
+							{ placeholder: '#0084ff' }
+						) }
 						<ColorPalette
 							colors={ [
-								{ name: __( 'Messenger blue', 'customer-chat-for-messenger' ), color: '#0084ff' },
-								{ name: __( 'Purple', 'customer-chat-for-messenger' ), color: '#a334fa' },
-								{ name: __( 'Green', 'customer-chat-for-messenger' ), color: '#13cf13' },
-								{ name: __( 'Dark', 'customer-chat-for-messenger' ), color: '#1e1e1e' },
+								{
+									name: __(
+										'Messenger blue',
+										'customer-chat-for-messenger'
+									),
+									color: '#0084ff',
+								},
+								{
+									name: __(
+										'Purple',
+										'customer-chat-for-messenger'
+									),
+									color: '#a334fa',
+								},
+								{
+									name: __(
+										'Green',
+										'customer-chat-for-messenger'
+									),
+									color: '#13cf13',
+								},
+								{
+									name: __(
+										'Dark',
+										'customer-chat-for-messenger'
+									),
+									color: '#1e1e1e',
+								},
 							] }
 							value={ settings.theme_color || undefined }
-							onChange={ ( c?: string ) => set( 'theme_color', ( c || '' ).toLowerCase() ) }
+							onChange={ ( c?: string ) =>
+								set( 'theme_color', ( c || '' ).toLowerCase() )
+							}
 							enableAlpha={ false }
 						/>
-						{ contrast !== null && contrast < 3 && ! errors.theme_color && (
-							<Notice status="warning" isDismissible={ false }>
-								{ sprintf(
-									/* translators: %s: contrast ratio. */
-									__( 'Low contrast against white (%s:1, below 3:1): the bubble icon and visitors’ messages may be hard to read.', 'customer-chat-for-messenger' ),
-									contrast.toFixed( 2 )
-								) }
-							</Notice>
-						) }
+						{ contrast !== null &&
+							contrast < 3 &&
+							! errors.theme_color && (
+								<Notice
+									status="warning"
+									isDismissible={ false }
+								>
+									{ sprintf(
+										/* translators: %s: contrast ratio. */
+										__(
+											'Low contrast against white (%s:1, below 3:1): the bubble icon and visitors’ messages may be hard to read.',
+											'customer-chat-for-messenger'
+										),
+										contrast.toFixed( 2 )
+									) }
+								</Notice>
+							) }
 						<RadioControl
-							label={ __( 'Side', 'customer-chat-for-messenger' ) }
-							help={ __( 'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.', 'customer-chat-for-messenger' ) }
+							label={ __(
+								'Side',
+								'customer-chat-for-messenger'
+							) }
+							help={ __(
+								'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.',
+								'customer-chat-for-messenger'
+							) }
 							selected={ settings.alignment }
-							onChange={ ( v ) => set( 'alignment', v as Settings[ 'alignment' ] ) }
+							onChange={ ( v ) =>
+								set( 'alignment', v as Settings[ 'alignment' ] )
+							}
 							options={ [
-								{ value: 'right', label: __( 'Bottom right (recommended)', 'customer-chat-for-messenger' ) },
-								{ value: 'left', label: __( 'Bottom left', 'customer-chat-for-messenger' ) },
+								{
+									value: 'right',
+									label: __(
+										'Bottom right (recommended)',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'left',
+									label: __(
+										'Bottom left',
+										'customer-chat-for-messenger'
+									),
+								},
 							] }
 						/>
-						{ text( 'bottom_spacing', __( 'Distance from the bottom (px)', 'customer-chat-for-messenger' ), undefined, {
-							type: 'number',
-							min: 0,
-							max: 500,
-							value: String( settings.bottom_spacing ),
-							onChange: ( v: string ) => set( 'bottom_spacing', ( v === '' ? 0 : Number( v ) ) as number ),
-						} ) }
+						{ text(
+							'bottom_spacing',
+							__(
+								'Distance from the bottom (px)',
+								'customer-chat-for-messenger'
+							),
+							undefined,
+							{
+								type: 'number',
+								min: 0,
+								max: 500,
+								value: String( settings.bottom_spacing ),
+								onChange: ( v: string ) =>
+									set(
+										'bottom_spacing',
+										( v === '' ? 0 : Number( v ) ) as number
+									),
+							}
+						) }
 					</PanelBody>
-					<PanelBody title={ __( 'Greeting', 'customer-chat-for-messenger' ) } initialOpen>
-						{ text( 'logged_in_greeting', __( 'Greeting for people logged in to Facebook', 'customer-chat-for-messenger' ), count( 'logged_in_greeting' ) ) }
-						{ text( 'logged_out_greeting', __( 'Greeting for everyone else', 'customer-chat-for-messenger' ), count( 'logged_out_greeting' ) ) }
+					<PanelBody
+						title={ __(
+							'Greeting',
+							'customer-chat-for-messenger'
+						) }
+						initialOpen
+					>
+						{ text(
+							'logged_in_greeting',
+							__(
+								'Greeting for people logged in to Facebook',
+								'customer-chat-for-messenger'
+							),
+							count( 'logged_in_greeting' )
+						) }
+						{ text(
+							'logged_out_greeting',
+							__(
+								'Greeting for everyone else',
+								'customer-chat-for-messenger'
+							),
+							count( 'logged_out_greeting' )
+						) }
 						<SelectControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label={ __( 'Greeting display', 'customer-chat-for-messenger' ) }
+							label={ __(
+								'Greeting display',
+								'customer-chat-for-messenger'
+							) }
 							value={ settings.greeting_dialog_display }
-							onChange={ ( v ) => set( 'greeting_dialog_display', v as Settings[ 'greeting_dialog_display' ] ) }
+							onChange={ ( v ) =>
+								set(
+									'greeting_dialog_display',
+									v as Settings[ 'greeting_dialog_display' ]
+								)
+							}
 							options={ [
-								{ value: 'show', label: __( 'Show: opens after the delay and stays open', 'customer-chat-for-messenger' ) },
-								{ value: 'fade', label: __( 'Fade: opens after the delay, then fades away', 'customer-chat-for-messenger' ) },
-								{ value: 'hide', label: __( 'Hide: stays closed until the visitor clicks', 'customer-chat-for-messenger' ) },
-								{ value: 'icon', label: __( 'Icon: only the chat icon, no greeting', 'customer-chat-for-messenger' ) },
+								{
+									value: 'show',
+									label: __(
+										'Show: opens after the delay and stays open',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'fade',
+									label: __(
+										'Fade: opens after the delay, then fades away',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'hide',
+									label: __(
+										'Hide: stays closed until the visitor clicks',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'icon',
+									label: __(
+										'Icon: only the chat icon, no greeting',
+										'customer-chat-for-messenger'
+									),
+								},
 							] }
 						/>
-						{ text( 'greeting_dialog_delay', __( 'Delay before the greeting opens (seconds)', 'customer-chat-for-messenger' ), __( 'Empty: right away.', 'customer-chat-for-messenger' ), {
-							type: 'number',
-							min: 0,
-							max: 3600,
-							onChange: ( v: string ) => set( 'greeting_dialog_delay', ( v === '' ? '' : Number( v ) ) as Settings[ 'greeting_dialog_delay' ] ),
-						} ) }
-						{ text( 'ref', __( 'Reference (ref)', 'customer-chat-for-messenger' ), __( 'Passed back to your webhook and on the Messenger link, to tell where conversations start. Letters, digits, -, _ and =.', 'customer-chat-for-messenger' ) ) }
+						{ text(
+							'greeting_dialog_delay',
+							__(
+								'Delay before the greeting opens (seconds)',
+								'customer-chat-for-messenger'
+							),
+							__(
+								'Empty: right away.',
+								'customer-chat-for-messenger'
+							),
+							{
+								type: 'number',
+								min: 0,
+								max: 3600,
+								onChange: ( v: string ) =>
+									set(
+										'greeting_dialog_delay',
+										( v === ''
+											? ''
+											: Number(
+													v
+											  ) ) as Settings[ 'greeting_dialog_delay' ]
+									),
+							}
+						) }
+						{ text(
+							'ref',
+							__(
+								'Reference (ref)',
+								'customer-chat-for-messenger'
+							),
+							__(
+								'Passed back to your webhook and on the Messenger link, to tell where conversations start. Letters, digits, -, _ and =.',
+								'customer-chat-for-messenger'
+							)
+						) }
 					</PanelBody>
-					<PanelBody title={ __( 'Language', 'customer-chat-for-messenger' ) } initialOpen={ false }>
+					<PanelBody
+						title={ __(
+							'Language',
+							'customer-chat-for-messenger'
+						) }
+						initialOpen={ false }
+					>
 						<ComboboxControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label={ __( 'Chat language', 'customer-chat-for-messenger' ) }
-							help={ __( 'Following the site language uses each visitor’s language on multilingual sites.', 'customer-chat-for-messenger' ) }
+							label={ __(
+								'Chat language',
+								'customer-chat-for-messenger'
+							) }
+							help={ __(
+								'Following the site language uses each visitor’s language on multilingual sites.',
+								'customer-chat-for-messenger'
+							) }
 							value={ settings.locale }
 							options={ localeOptions }
-							onChange={ ( v?: string | null ) => set( 'locale', ( v || 'auto' ) as Settings[ 'locale' ] ) }
+							onChange={ ( v?: string | null ) =>
+								set(
+									'locale',
+									( v || 'auto' ) as Settings[ 'locale' ]
+								)
+							}
 						/>
-						<FieldError id="ccfm-locale" error={ errorOf( 'locale' ) } />
+						<FieldError
+							id="ccfm-locale"
+							error={ errorOf( 'locale' ) }
+						/>
 					</PanelBody>
-					<PanelBody title={ __( 'Loading', 'customer-chat-for-messenger' ) } initialOpen={ false }>
+					<PanelBody
+						title={ __( 'Loading', 'customer-chat-for-messenger' ) }
+						initialOpen={ false }
+					>
 						<RadioControl
-							label={ __( 'When to load Meta’s Chat Plugin', 'customer-chat-for-messenger' ) }
+							label={ __(
+								'When to load Meta’s Chat Plugin',
+								'customer-chat-for-messenger'
+							) }
 							selected={ settings.load_strategy }
-							onChange={ ( v ) => set( 'load_strategy', v as Settings[ 'load_strategy' ] ) }
+							onChange={ ( v ) =>
+								set(
+									'load_strategy',
+									v as Settings[ 'load_strategy' ]
+								)
+							}
 							options={ [
-								{ value: 'interaction', label: __( 'On interaction (recommended): nothing from Meta until the visitor clicks; fastest pages.', 'customer-chat-for-messenger' ) },
-								{ value: 'idle', label: __( 'When the page is idle: ready sooner, costs some bandwidth on every page.', 'customer-chat-for-messenger' ) },
-								{ value: 'immediate', label: __( 'Immediately: like the official plugin; slowest pages.', 'customer-chat-for-messenger' ) },
+								{
+									value: 'interaction',
+									label: __(
+										'On interaction (recommended): nothing from Meta until the visitor clicks; fastest pages.',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'idle',
+									label: __(
+										'When the page is idle: ready sooner, costs some bandwidth on every page.',
+										'customer-chat-for-messenger'
+									),
+								},
+								{
+									value: 'immediate',
+									label: __(
+										'Immediately: like the official plugin; slowest pages.',
+										'customer-chat-for-messenger'
+									),
+								},
 							] }
 						/>
 						<p>
 							{ boot.consentApi
-								? __( 'WP Consent API detected: without marketing consent, nothing loads from Meta until the visitor clicks.', 'customer-chat-for-messenger' )
-								: __( 'WP Consent API not detected.', 'customer-chat-for-messenger' ) }
+								? __(
+										'WP Consent API detected: without marketing consent, nothing loads from Meta until the visitor clicks.',
+										'customer-chat-for-messenger'
+								  )
+								: __(
+										'WP Consent API not detected.',
+										'customer-chat-for-messenger'
+								  ) }
 						</p>
 					</PanelBody>
-					<EmbedCode settings={ settings } valid={ ! Object.keys( errors ).length } />
+					<EmbedCode
+						settings={ settings }
+						valid={ ! Object.keys( errors ).length }
+					/>
 					<Diagnostics />
 				</Panel>
 				<div className="ccfm-admin__actions">
-					<Button variant="primary" onClick={ save } isBusy={ isSaving } disabled={ isSaving } __next40pxDefaultSize>
+					<Button
+						variant="primary"
+						onClick={ save }
+						isBusy={ isSaving }
+						disabled={ isSaving }
+						__next40pxDefaultSize
+					>
 						{ __( 'Save settings', 'customer-chat-for-messenger' ) }
 					</Button>
 				</div>
@@ -310,7 +630,13 @@ export function App() {
 	);
 }
 
-function EmbedCode( { settings, valid }: { settings: Settings; valid: boolean } ) {
+function EmbedCode( {
+	settings,
+	valid,
+}: {
+	settings: Settings;
+	valid: boolean;
+} ) {
 	const [ code, setCode ] = useState( '' );
 	const [ copied, setCopied ] = useState( false );
 	const ref = useCopyToClipboard( code, () => setCopied( true ) );
@@ -320,7 +646,11 @@ function EmbedCode( { settings, valid }: { settings: Settings; valid: boolean } 
 			return undefined;
 		}
 		const timer = setTimeout( () => {
-			apiFetch< { code: string } >( { path: '/ccfm/v1/embed-code', method: 'POST', data: { settings } } )
+			apiFetch< { code: string } >( {
+				path: '/ccfm/v1/embed-code',
+				method: 'POST',
+				data: { settings },
+			} )
 				.then( ( r ) => setCode( r.code ) )
 				.catch( () => setCode( '' ) );
 		}, 300 );
@@ -328,18 +658,29 @@ function EmbedCode( { settings, valid }: { settings: Settings; valid: boolean } 
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [ key, valid ] );
 	return (
-		<PanelBody title={ __( 'Embed code', 'customer-chat-for-messenger' ) } initialOpen={ false }>
+		<PanelBody
+			title={ __( 'Embed code', 'customer-chat-for-messenger' ) }
+			initialOpen={ false }
+		>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Code for a page outside WordPress', 'customer-chat-for-messenger' ) }
-				help={ __( 'Paste before </body>. This is Meta’s Chat Plugin code for these settings, as Meta’s setup tool generates it.', 'customer-chat-for-messenger' ) }
+				label={ __(
+					'Code for a page outside WordPress',
+					'customer-chat-for-messenger'
+				) }
+				help={ __(
+					'Paste before </body>. This is Meta’s Chat Plugin code for these settings, as Meta’s setup tool generates it.',
+					'customer-chat-for-messenger'
+				) }
 				value={ code }
 				readOnly
 				rows={ 8 }
 				onChange={ () => undefined }
 			/>
 			<Button variant="secondary" ref={ ref } disabled={ ! code }>
-				{ copied ? __( 'Copied!', 'customer-chat-for-messenger' ) : __( 'Copy code', 'customer-chat-for-messenger' ) }
+				{ copied
+					? __( 'Copied!', 'customer-chat-for-messenger' )
+					: __( 'Copy code', 'customer-chat-for-messenger' ) }
 			</Button>
 		</PanelBody>
 	);

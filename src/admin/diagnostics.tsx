@@ -14,7 +14,11 @@ export interface Check {
 	fix: string;
 }
 
-const STATUS = { good: 'success', warning: 'warning', critical: 'error' } as const;
+const STATUS = {
+	good: 'success',
+	warning: 'warning',
+	critical: 'error',
+} as const;
 
 export function Diagnostics() {
 	const [ checks, setChecks ] = useState< Check[] | null >( null );
@@ -25,7 +29,9 @@ export function Diagnostics() {
 		setFailed( '' );
 		apiFetch< { checks: Check[] } >( { path: '/ccfm/v1/diagnostics' } )
 			.then( ( r ) => setChecks( r.checks ) )
-			.catch( ( e: { message?: string } ) => setFailed( e.message || '' ) )
+			.catch( ( e: { message?: string } ) =>
+				setFailed( e.message || '' )
+			)
 			.finally( () => setBusy( false ) );
 	};
 	return (
@@ -34,17 +40,34 @@ export function Diagnostics() {
 			initialOpen={ false }
 			onToggle={ ( open: boolean ) => open && ! checks && run() }
 		>
-			<p>{ __( 'Checks the live site for what stops the Chat Plugin from showing.', 'customer-chat-for-messenger' ) }</p>
+			<p>
+				{ __(
+					'Checks the live site for what stops the Chat Plugin from showing.',
+					'customer-chat-for-messenger'
+				) }
+			</p>
 			<Button variant="secondary" onClick={ run } disabled={ busy }>
 				{ __( 'Run the checks again', 'customer-chat-for-messenger' ) }
 			</Button>
 			{ busy && <Spinner /> }
-			{ failed && <Notice status="error" isDismissible={ false }>{ failed }</Notice> }
+			{ failed && (
+				<Notice status="error" isDismissible={ false }>
+					{ failed }
+				</Notice>
+			) }
 			<ul className="ccfm-checks">
 				{ ( checks || [] ).map( ( c ) => (
-					<li key={ c.id } data-check={ c.id } data-status={ c.status }>
-						<Notice status={ STATUS[ c.status ] } isDismissible={ false }>
-							<strong>{ c.label }</strong> { c.description } { c.fix && <em>{ c.fix }</em> }
+					<li
+						key={ c.id }
+						data-check={ c.id }
+						data-status={ c.status }
+					>
+						<Notice
+							status={ STATUS[ c.status ] }
+							isDismissible={ false }
+						>
+							<strong>{ c.label }</strong> { c.description }{ ' ' }
+							{ c.fix && <em>{ c.fix }</em> }
 						</Notice>
 					</li>
 				) ) }

@@ -17,25 +17,89 @@ const BREAKING = [ 'no-referrer', 'same-origin' ];
 function findings(): Finding[] {
 	const out: Finding[] = [];
 	const host = location.hostname;
-	out.push( location.protocol === 'https:' ? [ 'good', 'HTTPS: yes' ] : [ 'critical', 'HTTPS: no — the Chat Plugin renders only on whitelisted HTTPS domains' ] );
-	const badHost = /^[\d.]+$|:|^localhost$|(^|\.)(localhost|local|test|example|invalid)$/.test( host ) || host.indexOf( '.' ) < 0;
-	out.push( badHost ? [ 'critical', `Domain: ${ host } cannot be whitelisted (IP, localhost or a reserved name)` ] : [ 'good', `Domain: whitelist https://${ host.replace( /^www\./, '' ) } and https://www.${ host.replace( /^www\./, '' ) }` ] );
-	const meta = document.querySelector( 'meta[name="referrer"]' )?.getAttribute( 'content' ) || '';
+	out.push(
+		location.protocol === 'https:'
+			? [ 'good', 'HTTPS: yes' ]
+			: [
+					'critical',
+					'HTTPS: no — the Chat Plugin renders only on whitelisted HTTPS domains',
+			  ]
+	);
+	const badHost =
+		/^[\d.]+$|:|^localhost$|(^|\.)(localhost|local|test|example|invalid)$/.test(
+			host
+		) || host.indexOf( '.' ) < 0;
+	out.push(
+		badHost
+			? [
+					'critical',
+					`Domain: ${ host } cannot be whitelisted (IP, localhost or a reserved name)`,
+			  ]
+			: [
+					'good',
+					`Domain: whitelist https://${ host.replace(
+						/^www\./,
+						''
+					) } and https://www.${ host.replace( /^www\./, '' ) }`,
+			  ]
+	);
+	const meta =
+		document
+			.querySelector( 'meta[name="referrer"]' )
+			?.getAttribute( 'content' ) || '';
 	const header = window.ccfmServer?.referrerPolicy || '';
-	for ( const [ where, value ] of [ [ 'Referrer-Policy header', header ], [ '<meta name="referrer">', meta ] ] ) {
-		const last = value.split( ',' ).map( ( s ) => s.trim().toLowerCase() ).filter( Boolean ).pop() || '';
-		out.push( BREAKING.includes( last ) ? [ 'critical', `${ where }: "${ value }" breaks the Chat Plugin` ] : [ 'good', `${ where }: ${ value || 'not set' }` ] );
+	for ( const [ where, value ] of [
+		[ 'Referrer-Policy header', header ],
+		[ '<meta name="referrer">', meta ],
+	] ) {
+		const last =
+			value
+				.split( ',' )
+				.map( ( s ) => s.trim().toLowerCase() )
+				.filter( Boolean )
+				.pop() || '';
+		out.push(
+			BREAKING.includes( last )
+				? [
+						'critical',
+						`${ where }: "${ value }" breaks the Chat Plugin`,
+				  ]
+				: [ 'good', `${ where }: ${ value || 'not set' }` ]
+		);
 	}
-	const sdks = Array.from( document.scripts ).filter( ( s ) => s.src.indexOf( 'connect.facebook.net' ) > -1 );
-	const others = sdks.filter( ( s ) => s.src.indexOf( 'xfbml.customerchat.js' ) < 0 );
+	const sdks = Array.from( document.scripts ).filter(
+		( s ) => s.src.indexOf( 'connect.facebook.net' ) > -1
+	);
+	const others = sdks.filter(
+		( s ) => s.src.indexOf( 'xfbml.customerchat.js' ) < 0
+	);
 	if ( sdks.length > 1 || others.length ) {
-		out.push( [ 'warning', `Another Facebook SDK is on the page (${ others.map( ( s ) => s.src ).join( ', ' ) || sdks.length + ' includes' })` ] );
+		out.push( [
+			'warning',
+			`Another Facebook SDK is on the page (${
+				others.map( ( s ) => s.src ).join( ', ' ) ||
+				sdks.length + ' includes'
+			})`,
+		] );
 	}
 	const state = ( window.ccfm?.state || {} ) as Partial< ChatState >;
-	out.push( [ state.sdk === 'blocked' || state.sdk === 'csp' || state.sdk === 'timeout' ? 'critical' : 'good', `SDK: ${ state.sdk || 'not started' }` ] );
-	out.push( [ state.render === 'timeout' ? 'critical' : 'good', `Chat Plugin render: ${ state.render || 'none' }` ] );
+	out.push( [
+		state.sdk === 'blocked' ||
+		state.sdk === 'csp' ||
+		state.sdk === 'timeout'
+			? 'critical'
+			: 'good',
+		`SDK: ${ state.sdk || 'not started' }`,
+	] );
+	out.push( [
+		state.render === 'timeout' ? 'critical' : 'good',
+		`Chat Plugin render: ${ state.render || 'none' }`,
+	] );
 	if ( state.reason ) {
-		out.push( [ 'warning', `Messenger-link fallback engaged: ${ state.reason }` ] );
+		out.push( [
+			'warning',
+			`Messenger-link fallback engaged: ${ state.reason }`,
+		] );
 	}
 	return out;
 }
@@ -61,13 +125,19 @@ function render( panel: HTMLElement ): void {
 function start(): void {
 	const box = document.createElement( 'div' );
 	box.className = 'ccfm-diag';
-	box.setAttribute( 'style', 'position:fixed;top:40px;left:8px;z-index:100000;max-width:420px;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)' );
+	box.setAttribute(
+		'style',
+		'position:fixed;top:40px;left:8px;z-index:100000;max-width:420px;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)'
+	);
 	const toggle = document.createElement( 'button' );
 	toggle.type = 'button';
 	toggle.className = 'ccfm-diag__toggle';
 	toggle.textContent = 'Chat diagnostics';
 	toggle.setAttribute( 'aria-expanded', 'false' );
-	toggle.setAttribute( 'style', 'padding:4px 8px;border:0;background:none;cursor:pointer' );
+	toggle.setAttribute(
+		'style',
+		'padding:4px 8px;border:0;background:none;cursor:pointer'
+	);
 	const panel = document.createElement( 'ul' );
 	panel.className = 'ccfm-diag__list';
 	panel.hidden = true;

@@ -6,7 +6,14 @@
 import * as sdk from './sdk';
 import './front.css';
 
-export type Reason = 'blocked' | 'csp' | 'timeout' | 'unsupported' | 'other-sdk' | 'remembered' | 'link-mode';
+export type Reason =
+	| 'blocked'
+	| 'csp'
+	| 'timeout'
+	| 'unsupported'
+	| 'other-sdk'
+	| 'remembered'
+	| 'link-mode';
 
 export interface FrontConfig {
 	sdk: string;
@@ -22,13 +29,26 @@ export interface FrontConfig {
 }
 
 export interface ChatState {
-	sdk: 'idle' | 'loading' | 'loaded' | 'reused' | 'blocked' | 'csp' | 'timeout' | 'other-sdk' | 'skipped';
+	sdk:
+		| 'idle'
+		| 'loading'
+		| 'loaded'
+		| 'reused'
+		| 'blocked'
+		| 'csp'
+		| 'timeout'
+		| 'other-sdk'
+		| 'skipped';
 	render: 'none' | 'waiting' | 'rendered' | 'timeout';
 	reason: Reason | '';
 	live: boolean;
 }
 
-type Update = { logged_in_greeting?: string; logged_out_greeting?: string; ref?: string };
+type Update = {
+	logged_in_greeting?: string;
+	logged_out_greeting?: string;
+	ref?: string;
+};
 
 declare global {
 	interface Window {
@@ -39,9 +59,14 @@ declare global {
 
 const FALLBACK_KEY = 'ccfm:fallback';
 const GREETING_KEY = 'ccfm:greeting-closed';
-const UNSUPPORTED = /MSIE |Trident\/|FBAN|FBAV|FB_IAB|FBIOS|Messenger|Orca-Android/;
+const UNSUPPORTED =
+	/MSIE |Trident\/|FBAN|FBAV|FB_IAB|FBIOS|Messenger|Orca-Android/;
 
-function store( area: 'local' | 'session', key: string, value?: string ): string | null {
+function store(
+	area: 'local' | 'session',
+	key: string,
+	value?: string
+): string | null {
 	try {
 		const s = area === 'local' ? localStorage : sessionStorage;
 		if ( value !== undefined ) {
@@ -55,10 +80,17 @@ function store( area: 'local' | 'session', key: string, value?: string ): string
 
 function start( root: HTMLElement ): void {
 	const cfg = JSON.parse( root.dataset.ccfm || '{}' ) as FrontConfig;
-	const state: ChatState = { sdk: 'idle', render: 'none', reason: '', live: false };
+	const state: ChatState = {
+		sdk: 'idle',
+		render: 'none',
+		reason: '',
+		live: false,
+	};
 	const template = root.querySelector( 'template' );
 	const greeting = root.querySelector< HTMLElement >( '.ccfm-greeting' );
-	let bubble = root.querySelector< HTMLElement >( '.ccfm-bubble' ) as HTMLElement;
+	let bubble = root.querySelector< HTMLElement >(
+		'.ccfm-bubble'
+	) as HTMLElement;
 	let wantOpen = false;
 	let cspBlocked = false;
 	let timer = 0;
@@ -72,7 +104,10 @@ function start( root: HTMLElement ): void {
 		}
 	};
 
-	/** Turns the bubble into a Messenger link; tells a waiting visitor where to go. */
+	/**
+	 * Turns the bubble into a Messenger link; tells a waiting visitor where to go.
+	 * @param reason
+	 */
 	const toLink = ( reason: Reason ) => {
 		if ( state.live || state.reason ) {
 			return;
@@ -85,7 +120,10 @@ function start( root: HTMLElement ): void {
 		const a = document.createElement( 'a' );
 		a.className = bubble.className;
 		a.innerHTML = bubble.innerHTML;
-		a.setAttribute( 'aria-label', bubble.getAttribute( 'aria-label' ) || '' );
+		a.setAttribute(
+			'aria-label',
+			bubble.getAttribute( 'aria-label' ) || ''
+		);
 		a.href = cfg.link;
 		a.target = '_blank';
 		a.rel = 'noopener';
@@ -107,7 +145,9 @@ function start( root: HTMLElement ): void {
 	};
 
 	const rendered = () => {
-		const frame = document.querySelector( '.fb-customerchat iframe' ) as HTMLElement | null;
+		const frame = document.querySelector(
+			'.fb-customerchat iframe'
+		) as HTMLElement | null;
 		return !! frame && frame.offsetWidth > 0 && frame.offsetHeight > 0;
 	};
 
@@ -150,8 +190,16 @@ function start( root: HTMLElement ): void {
 	};
 
 	const onSdk = () => {
-		for ( const name of [ 'load', 'show', 'hide', 'dialogShow', 'dialogHide' ] ) {
-			sdk.subscribe( 'customerchat.' + name, () => emit( 'sdk', { event: name } ) );
+		for ( const name of [
+			'load',
+			'show',
+			'hide',
+			'dialogShow',
+			'dialogHide',
+		] ) {
+			sdk.subscribe( 'customerchat.' + name, () =>
+				emit( 'sdk', { event: name } )
+			);
 		}
 		watchRender();
 	};
@@ -171,7 +219,9 @@ function start( root: HTMLElement ): void {
 		mount();
 		if ( present === 'chat' ) {
 			state.sdk = 'reused';
-			document.querySelectorAll( '.fb-customerchat' ).forEach( ( n ) => sdk.parse( n.parentElement as Element ) );
+			document
+				.querySelectorAll( '.fb-customerchat' )
+				.forEach( ( n ) => sdk.parse( n.parentElement as Element ) );
 			return onSdk();
 		}
 		if ( present === 'pending' ) {
@@ -209,7 +259,10 @@ function start( root: HTMLElement ): void {
 		);
 	};
 
-	const consented = () => ! cfg.consent || ! window.wp_has_consent || window.wp_has_consent( 'marketing' );
+	const consented = () =>
+		! cfg.consent ||
+		! window.wp_has_consent ||
+		window.wp_has_consent( 'marketing' );
 
 	const autoLoad = () => {
 		if ( cfg.strategy === 'immediate' ) {
@@ -224,7 +277,11 @@ function start( root: HTMLElement ): void {
 		if ( state.live ) {
 			sdk.chat( 'showDialog' );
 		} else if ( state.reason ) {
-			window.open( ( bubble as HTMLAnchorElement ).href, '_blank', 'noopener' );
+			window.open(
+				( bubble as HTMLAnchorElement ).href,
+				'_blank',
+				'noopener'
+			);
 		} else {
 			wantOpen = true;
 			bubble.setAttribute( 'aria-busy', 'true' );
@@ -236,36 +293,53 @@ function start( root: HTMLElement ): void {
 	const api = {
 		state,
 		open,
-		close: () => ( state.live ? sdk.chat( 'hideDialog' ) : showGreeting( false ) ),
-		show: () => ( state.live ? sdk.chat( 'show', false ) : ( root.hidden = false ) ),
-		hide: () => ( state.live ? sdk.chat( 'hide' ) : ( root.hidden = true ) ),
+		close: () =>
+			state.live ? sdk.chat( 'hideDialog' ) : showGreeting( false ),
+		show: () =>
+			state.live ? sdk.chat( 'show', false ) : ( root.hidden = false ),
+		hide: () =>
+			state.live ? sdk.chat( 'hide' ) : ( root.hidden = true ),
 		update: ( o: Update ) => {
 			if ( o.ref !== undefined ) {
-				const link = cfg.link.split( '?' )[ 0 ] + ( o.ref ? '?ref=' + encodeURIComponent( o.ref ) : '' );
+				const link =
+					cfg.link.split( '?' )[ 0 ] +
+					( o.ref ? '?ref=' + encodeURIComponent( o.ref ) : '' );
 				cfg.link = link;
 				if ( bubble instanceof HTMLAnchorElement ) {
 					bubble.href = link;
 				}
 			}
 			for ( const [ key, value ] of Object.entries( o ) ) {
-				template?.content.firstElementChild?.setAttribute( key, String( value ) );
+				template?.content.firstElementChild?.setAttribute(
+					key,
+					String( value )
+				);
 			}
 			if ( o.logged_out_greeting !== undefined && greeting ) {
-				( greeting.querySelector( 'p' ) as HTMLElement ).textContent = o.logged_out_greeting;
+				( greeting.querySelector( 'p' ) as HTMLElement ).textContent =
+					o.logged_out_greeting;
 			}
 			return state.live ? sdk.chat( 'update', o ) : false;
 		},
 		on: ( name: string, cb: ( detail: unknown ) => void ) =>
-			document.addEventListener( 'ccfm:' + name, ( e ) => cb( ( e as CustomEvent ).detail ) ),
+			document.addEventListener( 'ccfm:' + name, ( e ) =>
+				cb( ( e as CustomEvent ).detail )
+			),
 	};
 	window.ccfm = api;
 
 	document.addEventListener( 'securitypolicyviolation', ( e ) => {
-		cspBlocked = cspBlocked || e.blockedURI.indexOf( 'connect.facebook.net' ) > -1;
+		cspBlocked =
+			cspBlocked || e.blockedURI.indexOf( 'connect.facebook.net' ) > -1;
 	} );
 	document.addEventListener( 'click', ( e ) => {
-		const target = ( e.target as Element ).closest( '[data-ccfm-open], .ccfm-bubble, .ccfm-greeting__text' );
-		if ( ! target || ( target instanceof HTMLAnchorElement && state.reason ) ) {
+		const target = ( e.target as Element ).closest(
+			'[data-ccfm-open], .ccfm-bubble, .ccfm-greeting__text'
+		);
+		if (
+			! target ||
+			( target instanceof HTMLAnchorElement && state.reason )
+		) {
 			return; // A Messenger link by now: let the browser follow it.
 		}
 		e.preventDefault();
@@ -299,7 +373,11 @@ function start( root: HTMLElement ): void {
 		} );
 	}
 
-	if ( greeting?.textContent && ( cfg.display === 'show' || cfg.display === 'fade' ) && ! store( 'local', GREETING_KEY ) ) {
+	if (
+		greeting?.textContent &&
+		( cfg.display === 'show' || cfg.display === 'fade' ) &&
+		! store( 'local', GREETING_KEY )
+	) {
 		setTimeout( () => {
 			if ( state.live || wantOpen ) {
 				return;

@@ -3,13 +3,20 @@
  * `window.FB`, so the rest of the code and the tests see a small surface.
  */
 
-export type ChatMethod = 'show' | 'hide' | 'showDialog' | 'hideDialog' | 'update';
+export type ChatMethod =
+	| 'show'
+	| 'hide'
+	| 'showDialog'
+	| 'hideDialog'
+	| 'update';
 
 interface FacebookSdk {
-	init( options: { xfbml: boolean; version: string } ): void;
-	XFBML?: { parse( node?: Element ): void };
+	init: ( options: { xfbml: boolean; version: string } ) => void;
+	XFBML?: { parse: ( node?: Element ) => void };
 	CustomerChat?: Record< ChatMethod, ( ...args: unknown[] ) => void >;
-	Event?: { subscribe( name: string, cb: ( ...args: unknown[] ) => void ): void };
+	Event?: {
+		subscribe: ( name: string, cb: ( ...args: unknown[] ) => void ) => void;
+	};
 }
 
 declare global {
@@ -21,8 +28,13 @@ declare global {
 
 const HOST = 'connect.facebook.net';
 
-/** What is already on the page: nothing, a Customer Chat build, a plain SDK, or a foreign script tag still loading. */
-export function presence( ours?: HTMLScriptElement ): 'none' | 'chat' | 'plain' | 'pending' {
+/**
+ * What is already on the page: nothing, a Customer Chat build, a plain SDK, or a foreign script tag still loading.
+ * @param ours
+ */
+export function presence(
+	ours?: HTMLScriptElement
+): 'none' | 'chat' | 'plain' | 'pending' {
 	const fb = window.FB;
 	if ( fb ) {
 		return fb.CustomerChat ? 'chat' : 'plain';
@@ -33,7 +45,13 @@ export function presence( ours?: HTMLScriptElement ): 'none' | 'chat' | 'plain' 
 	return foreign ? 'pending' : 'none';
 }
 
-/** Adds the SDK script tag, chaining any fbAsyncInit already defined. */
+/**
+ * Adds the SDK script tag, chaining any fbAsyncInit already defined.
+ * @param src
+ * @param version
+ * @param onInit
+ * @param onError
+ */
 export function load(
 	src: string,
 	version: string,

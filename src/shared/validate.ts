@@ -39,28 +39,43 @@ export function validateSetting(
 	}
 	if ( type === 'string' ) {
 		const s = value as string;
-		if ( prop.maxLength !== undefined && Array.from( s ).length > prop.maxLength ) {
+		if (
+			prop.maxLength !== undefined &&
+			Array.from( s ).length > prop.maxLength
+		) {
 			return message;
 		}
-		if ( prop.pattern !== undefined && ! new RegExp( prop.pattern, 'u' ).test( s ) ) {
+		if (
+			prop.pattern !== undefined &&
+			! new RegExp( prop.pattern, 'u' ).test( s )
+		) {
 			return message;
 		}
 	}
 	if ( type === 'integer' ) {
 		const n = value as number;
-		if ( ( prop.minimum !== undefined && n < prop.minimum ) || ( prop.maximum !== undefined && n > prop.maximum ) ) {
+		if (
+			( prop.minimum !== undefined && n < prop.minimum ) ||
+			( prop.maximum !== undefined && n > prop.maximum )
+		) {
 			return message;
 		}
 	}
 	return null;
 }
 
-/** WCAG relative-luminance contrast ratio of a #rrggbb colour against white. */
+/**
+ * WCAG relative-luminance contrast ratio of a #rrggbb colour against white.
+ * @param hex
+ */
 export function contrastWithWhite( hex: string ): number {
 	const channel = ( i: number ) => {
 		const c = parseInt( hex.slice( i, i + 2 ), 16 ) / 255;
-		return c <= 0.03928 ? c / 12.92 : Math.pow( ( c + 0.055 ) / 1.055, 2.4 );
+		return c <= 0.03928
+			? c / 12.92
+			: Math.pow( ( c + 0.055 ) / 1.055, 2.4 );
 	};
-	const l = 0.2126 * channel( 1 ) + 0.7152 * channel( 3 ) + 0.0722 * channel( 5 );
+	const l =
+		0.2126 * channel( 1 ) + 0.7152 * channel( 3 ) + 0.0722 * channel( 5 );
 	return 1.05 / ( l + 0.05 );
 }

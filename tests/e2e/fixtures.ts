@@ -10,7 +10,10 @@ import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
 
 const root = path.resolve( __dirname, '../..' );
 const DEBUG_LOG = path.join( root, '.wp/logs/debug.log' );
-const STAND_IN = fs.readFileSync( path.join( root, 'tests/stand-ins/sdk.js' ), 'utf8' );
+const STAND_IN = fs.readFileSync(
+	path.join( root, 'tests/stand-ins/sdk.js' ),
+	'utf8'
+);
 
 export type SdkMode = 'ok' | 'never-render' | 'plain' | 'blocked' | 'hang';
 
@@ -22,12 +25,17 @@ export interface Sdk {
 	/** Console errors the test expects (matched as substrings). */
 	allowConsoleErrors: string[];
 	/** What the stand-in recorded in a page. */
-	record( page: Page ): Promise< { calls: { method: string; args: unknown[] }[]; rendered: Record< string, string >[]; src: string[] } | null >;
+	record: ( page: Page ) => Promise< {
+		calls: { method: string; args: unknown[] }[];
+		rendered: Record< string, string >[];
+		src: string[];
+	} | null >;
 }
 
 export type Settings = Record< string, unknown >;
 
-const META = /^https?:\/\/([a-z0-9-]+\.)*(facebook\.(net|com)|fbcdn\.net|m\.me|messenger\.com)\//;
+const META =
+	/^https?:\/\/([a-z0-9-]+\.)*(facebook\.(net|com)|fbcdn\.net|m\.me|messenger\.com)\//;
 
 async function routeMeta( context: BrowserContext, sdk: Sdk ): Promise< void > {
 	// The machine is offline: anything not local (avatars, …) gets an empty answer.
@@ -48,21 +56,32 @@ async function routeMeta( context: BrowserContext, sdk: Sdk ): Promise< void > {
 			return route.fulfill( {
 				status: 200,
 				contentType: 'application/javascript',
-				body: `window.__ccfmSdkMode=${ JSON.stringify( sdk.mode ) };\n${ STAND_IN }`,
+				body: `window.__ccfmSdkMode=${ JSON.stringify(
+					sdk.mode
+				) };\n${ STAND_IN }`,
 			} );
 		}
 		// Nothing may reach Meta: m.me and facebook.com get a local stand-in page.
-		return route.fulfill( { status: 200, contentType: 'text/html', body: '<title>Messenger stand-in</title><p>m.me stand-in</p>' } );
+		return route.fulfill( {
+			status: 200,
+			contentType: 'text/html',
+			body: '<title>Messenger stand-in</title><p>m.me stand-in</p>',
+		} );
 	} );
 }
 
 function guard( page: Page, sdk: Sdk, errors: string[] ): void {
 	page.on( 'console', ( msg ) => {
-		if ( msg.type() === 'error' && ! sdk.allowConsoleErrors.some( ( s ) => msg.text().includes( s ) ) ) {
+		if (
+			msg.type() === 'error' &&
+			! sdk.allowConsoleErrors.some( ( s ) => msg.text().includes( s ) )
+		) {
 			errors.push( `console error on ${ page.url() }: ${ msg.text() }` );
 		}
 	} );
-	page.on( 'pageerror', ( err ) => errors.push( `page error on ${ page.url() }: ${ err.message }` ) );
+	page.on( 'pageerror', ( err ) =>
+		errors.push( `page error on ${ page.url() }: ${ err.message }` )
+	);
 }
 
 export const test = base.extend< {
@@ -81,13 +100,19 @@ export const test = base.extend< {
 			mode: 'ok',
 			requests: [],
 			allowConsoleErrors: [],
-			record: ( page ) => page.evaluate( () => ( window as unknown as { __sdk?: never } ).__sdk ?? null ),
+			record: ( page ) =>
+				page.evaluate(
+					() =>
+						( window as unknown as { __sdk?: never } ).__sdk ?? null
+				),
 		};
 		await routeMeta( context, sdk );
 		await use( sdk );
 	},
 	visitor: async ( { browser, sdk, consoleErrors }, use ) => {
-		const context = await browser.newContext( { storageState: { cookies: [], origins: [] } } );
+		const context = await browser.newContext( {
+			storageState: { cookies: [], origins: [] },
+		} );
 		await routeMeta( context, sdk );
 		const page = await context.newPage();
 		guard( page, sdk, consoleErrors );
@@ -96,27 +121,59 @@ export const test = base.extend< {
 	},
 	settings: async ( { requestUtils }, use ) => {
 		await use( async ( values ) => {
-			await requestUtils.rest( { method: 'POST', path: '/wp/v2/settings', data: { ccfm_settings: values } } );
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/wp/v2/settings',
+				data: { ccfm_settings: values },
+			} );
 		} );
 	},
 	scenario: async ( { requestUtils }, use ) => {
 		await use( async ( values ) => {
-			await requestUtils.rest( { method: 'POST', path: '/e2e/v1/scenario', data: values } );
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/e2e/v1/scenario',
+				data: values,
+			} );
 		} );
 	},
 	guards: [
 		async ( { page, sdk, consoleErrors, requestUtils }, use ) => {
-			await requestUtils.rest( { method: 'POST', path: '/e2e/v1/scenario', data: {} } );
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/e2e/v1/scenario',
+				data: {},
+			} );
 			// Every test starts from the defaults.
 			await requestUtils.rest( {
 				method: 'POST',
 				path: '/wp/v2/settings',
-				data: { ccfm_settings: { page_id: '', page_username: '', mode: 'chat_plugin', locale: 'auto', theme_color: '', logged_in_greeting: '', logged_out_greeting: '', greeting_dialog_display: 'show', greeting_dialog_delay: '', ref: '', alignment: 'right', bottom_spacing: 24, load_strategy: 'interaction' } },
+				data: {
+					ccfm_settings: {
+						page_id: '',
+						page_username: '',
+						mode: 'chat_plugin',
+						locale: 'auto',
+						theme_color: '',
+						logged_in_greeting: '',
+						logged_out_greeting: '',
+						greeting_dialog_display: 'show',
+						greeting_dialog_delay: '',
+						ref: '',
+						alignment: 'right',
+						bottom_spacing: 24,
+						load_strategy: 'interaction',
+					},
+				},
 			} );
 			guard( page, sdk, consoleErrors );
-			const start = fs.existsSync( DEBUG_LOG ) ? fs.statSync( DEBUG_LOG ).size : 0;
+			const start = fs.existsSync( DEBUG_LOG )
+				? fs.statSync( DEBUG_LOG ).size
+				: 0;
 			await use();
-			const now = fs.existsSync( DEBUG_LOG ) ? fs.statSync( DEBUG_LOG ).size : 0;
+			const now = fs.existsSync( DEBUG_LOG )
+				? fs.statSync( DEBUG_LOG ).size
+				: 0;
 			let php = '';
 			if ( now > start ) {
 				const fd = fs.openSync( DEBUG_LOG, 'r' );
@@ -125,8 +182,14 @@ export const test = base.extend< {
 				fs.closeSync( fd );
 				php = buf.toString( 'utf8' );
 			}
-			expect( php, 'PHP notices, warnings or deprecations during the test' ).toBe( '' );
-			expect( consoleErrors, 'browser console errors during the test' ).toEqual( [] );
+			expect(
+				php,
+				'PHP notices, warnings or deprecations during the test'
+			).toBe( '' );
+			expect(
+				consoleErrors,
+				'browser console errors during the test'
+			).toEqual( [] );
 		},
 		{ auto: true },
 	],
@@ -134,8 +197,15 @@ export const test = base.extend< {
 
 export { expect };
 
-/** A visible Messenger link carrying the expected href. */
-export async function expectMessengerLink( page: Page, href: string ): Promise< void > {
+/**
+ * A visible Messenger link carrying the expected href.
+ * @param page
+ * @param href
+ */
+export async function expectMessengerLink(
+	page: Page,
+	href: string
+): Promise< void > {
 	const link = page.locator( '#ccfm-chat a.ccfm-bubble' );
 	await expect( link ).toBeVisible();
 	await expect( link ).toHaveAttribute( 'href', href );

@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 const root = path.resolve( __dirname, '../..' );
 process.env.WP_BASE_URL = process.env.WP_BASE_URL || 'http://localhost:8888';
-process.env.STORAGE_STATE_PATH = process.env.STORAGE_STATE_PATH || path.join( root, 'artifacts/storage-states/admin.json' );
+process.env.STORAGE_STATE_PATH =
+	process.env.STORAGE_STATE_PATH ||
+	path.join( root, 'artifacts/storage-states/admin.json' );
 
 export default defineConfig( {
 	testDir: './specs',
@@ -22,7 +24,14 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
 		},
 	},
 } );

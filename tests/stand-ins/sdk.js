@@ -16,14 +16,21 @@
  * - "plain":        a plain sdk.js without FB.CustomerChat.
  */
 ( function () {
-	var mode = window.__ccfmSdkMode || 'ok';
-	var record = ( window.__sdk = window.__sdk || { calls: [], rendered: [], src: [] } );
-	var listeners = {};
-	var script = document.currentScript;
+	const mode = window.__ccfmSdkMode || 'ok';
+	const record = ( window.__sdk = window.__sdk || {
+		calls: [],
+		rendered: [],
+		src: [],
+	} );
+	const listeners = {};
+	const script = document.currentScript;
 	record.src.push( script ? script.src : '' );
 
 	function call( method, args ) {
-		record.calls.push( { method: method, args: JSON.parse( JSON.stringify( args || [] ) ) } );
+		record.calls.push( {
+			method,
+			args: JSON.parse( JSON.stringify( args || [] ) ),
+		} );
 	}
 	function fire( name ) {
 		( listeners[ name ] || [] ).forEach( function ( cb ) {
@@ -37,18 +44,22 @@
 		if ( el.getAttribute( 'fb-xfbml-state' ) ) {
 			return;
 		}
-		var attrs = {};
+		const attrs = {};
 		Array.prototype.forEach.call( el.attributes, function ( a ) {
 			attrs[ a.name ] = a.value;
 		} );
 		record.rendered.push( attrs );
-		var frame = document.createElement( 'iframe' );
+		const frame = document.createElement( 'iframe' );
 		frame.title = 'Stand-in chat';
 		frame.setAttribute( 'data-stand-in', mode );
-		var visible = mode === 'ok';
-		frame.style.cssText = 'position:fixed;bottom:24px;right:24px;border:0;z-index:2147483000;background:#fff;' +
+		const visible = mode === 'ok';
+		frame.style.cssText =
+			'position:fixed;bottom:24px;right:24px;border:0;z-index:2147483000;background:#fff;' +
 			( visible ? 'width:64px;height:64px;' : 'width:0;height:0;' );
-		frame.srcdoc = '<p>Stand-in chat for page ' + ( attrs.page_id || '' ).replace( /[^0-9]/g, '' ) + '</p>';
+		frame.srcdoc =
+			'<p>Stand-in chat for page ' +
+			( attrs.page_id || '' ).replace( /[^0-9]/g, '' ) +
+			'</p>';
 		el.appendChild( frame );
 		el.setAttribute( 'fb-xfbml-state', 'rendered' );
 		setTimeout( function () {
@@ -61,20 +72,26 @@
 	}
 	function parse( node ) {
 		call( 'XFBML.parse', [] );
-		var root = node || document.body;
-		var found = root.matches && root.matches( '.fb-customerchat' ) ? [ root ] : root.querySelectorAll( '.fb-customerchat' );
+		const root = node || document.body;
+		const found =
+			root.matches && root.matches( '.fb-customerchat' )
+				? [ root ]
+				: root.querySelectorAll( '.fb-customerchat' );
 		Array.prototype.forEach.call( found, render );
 	}
 	function chatMethod( name, apply ) {
 		return function () {
-			call( 'CustomerChat.' + name, Array.prototype.slice.call( arguments ) );
+			call(
+				'CustomerChat.' + name,
+				Array.prototype.slice.call( arguments )
+			);
 			if ( apply ) {
 				apply.apply( null, arguments );
 			}
 		};
 	}
-	var FB = {
-		init: function ( options ) {
+	const FB = {
+		init( options ) {
 			call( 'init', [ options ] );
 			if ( options && options.xfbml ) {
 				setTimeout( function () {
@@ -82,9 +99,9 @@
 				}, 20 );
 			}
 		},
-		XFBML: { parse: parse },
+		XFBML: { parse },
 		Event: {
-			subscribe: function ( name, cb ) {
+			subscribe( name, cb ) {
 				call( 'Event.subscribe', [ name ] );
 				( listeners[ name ] = listeners[ name ] || [] ).push( cb );
 			},
@@ -95,7 +112,7 @@
 			show: chatMethod( 'show' ),
 			hide: chatMethod( 'hide' ),
 			showDialog: chatMethod( 'showDialog', function () {
-				var f = frameOf();
+				const f = frameOf();
 				if ( f && mode === 'ok' ) {
 					f.style.height = '360px';
 					f.style.width = '300px';
@@ -104,7 +121,7 @@
 				}
 			} ),
 			hideDialog: chatMethod( 'hideDialog', function () {
-				var f = frameOf();
+				const f = frameOf();
 				if ( f ) {
 					f.removeAttribute( 'data-dialog' );
 					fire( 'customerchat.dialogHide' );

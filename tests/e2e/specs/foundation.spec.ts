@@ -5,37 +5,74 @@
 import { expect, test } from '../fixtures';
 
 test.describe( 'foundation', () => {
-	test( 'a page ID saved in the settings page reaches the visitor as the Chat Plugin element and the customer-chat SDK', async ( { page, visitor, sdk } ) => {
-		await page.goto( '/wp-admin/options-general.php?page=customer-chat-for-messenger' );
+	test( 'a page ID saved in the settings page reaches the visitor as the Chat Plugin element and the customer-chat SDK', async ( {
+		page,
+		visitor,
+		sdk,
+	} ) => {
+		await page.goto(
+			'/wp-admin/options-general.php?page=customer-chat-for-messenger'
+		);
 		const field = page.getByLabel( 'Facebook Page ID' );
 		await field.fill( '1234567890' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
-		await expect( page.locator( '#ccfm-admin-root' ).getByText( 'Settings saved.' ) ).toBeVisible();
+		await expect(
+			page.locator( '#ccfm-admin-root' ).getByText( 'Settings saved.' )
+		).toBeVisible();
 		await page.reload();
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue( '1234567890' );
+		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
+			'1234567890'
+		);
 
 		await visitor.goto( '/' );
-		const bubble = visitor.getByRole( 'button', { name: 'Chat with us on Messenger' } );
+		const bubble = visitor.getByRole( 'button', {
+			name: 'Chat with us on Messenger',
+		} );
 		await expect( bubble ).toBeVisible();
 		expect( sdk.requests ).toEqual( [] );
 		await bubble.click();
-		await expect( visitor.locator( 'body > .fb-customerchat' ) ).toHaveAttribute( 'page_id', '1234567890' );
+		await expect(
+			visitor.locator( 'body > .fb-customerchat' )
+		).toHaveAttribute( 'page_id', '1234567890' );
 		await expect( visitor.locator( '#fb-root' ) ).toHaveCount( 1 );
-		expect( sdk.requests ).toEqual( [ 'https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js' ] );
+		expect( sdk.requests ).toEqual( [
+			'https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js',
+		] );
 		const record = await sdk.record( visitor );
-		expect( record?.calls[ 0 ] ).toEqual( { method: 'init', args: [ { xfbml: true, version: 'v18.0' } ] } );
+		expect( record?.calls[ 0 ] ).toEqual( {
+			method: 'init',
+			args: [ { xfbml: true, version: 'v18.0' } ],
+		} );
 	} );
 
-	test( 'an invalid page ID shows the field error and is not saved; a value the server refuses shows its message', async ( { page, requestUtils, sdk } ) => {
+	test( 'an invalid page ID shows the field error and is not saved; a value the server refuses shows its message', async ( {
+		page,
+		requestUtils,
+		sdk,
+	} ) => {
 		// The tampered save below is answered 400 on purpose; Chromium logs that response.
-		sdk.allowConsoleErrors.push( 'the server responded with a status of 400' );
-		await page.goto( '/wp-admin/options-general.php?page=customer-chat-for-messenger' );
+		sdk.allowConsoleErrors.push(
+			'the server responded with a status of 400'
+		);
+		await page.goto(
+			'/wp-admin/options-general.php?page=customer-chat-for-messenger'
+		);
 		const field = page.getByLabel( 'Facebook Page ID' );
 		await field.fill( '12ab' );
-		await expect( page.getByRole( 'alert' ).filter( { hasText: 'The Page ID must be empty or 1 to 20 digits.' } ) ).toBeVisible();
+		await expect(
+			page.getByRole( 'alert' ).filter( {
+				hasText: 'The Page ID must be empty or 1 to 20 digits.',
+			} )
+		).toBeVisible();
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
-		await expect( page.locator( '#ccfm-admin-root' ).getByText( 'Fix the highlighted fields before saving.' ) ).toBeVisible();
-		const stored = await requestUtils.rest< { ccfm_settings: { page_id: string } } >( { path: '/wp/v2/settings' } );
+		await expect(
+			page
+				.locator( '#ccfm-admin-root' )
+				.getByText( 'Fix the highlighted fields before saving.' )
+		).toBeVisible();
+		const stored = await requestUtils.rest< {
+			ccfm_settings: { page_id: string };
+		} >( { path: '/wp/v2/settings' } );
 		expect( stored.ccfm_settings.page_id ).toBe( '' );
 
 		// Tamper with the request on its way out: the real server refuses it and the form says why.
@@ -49,29 +86,62 @@ test.describe( 'foundation', () => {
 		} );
 		await field.fill( '42' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
-		await expect( page.locator( '#ccfm-admin-root' ).getByText( /Not saved: ref: The ref may hold only letters/ ) ).toBeVisible();
-		await expect( page.locator( '#ccfm-ref-error' ) ).toContainText( 'The ref may hold only' );
-		const after = await requestUtils.rest< { ccfm_settings: { page_id: string } } >( { path: '/wp/v2/settings' } );
+		await expect(
+			page
+				.locator( '#ccfm-admin-root' )
+				.getByText( /Not saved: ref: The ref may hold only letters/ )
+		).toBeVisible();
+		await expect( page.locator( '#ccfm-ref-error' ) ).toContainText(
+			'The ref may hold only'
+		);
+		const after = await requestUtils.rest< {
+			ccfm_settings: { page_id: string };
+		} >( { path: '/wp/v2/settings' } );
 		expect( after.ccfm_settings.page_id ).toBe( '' );
 	} );
 
-	test( 'greeting payloads are escaped in the markup and never execute', async ( { visitor, settings, sdk } ) => {
-		const payload = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
-		await settings( { page_id: '1234567890', logged_out_greeting: payload.slice( 0, 80 ), logged_in_greeting: '<img src=x onerror=alert(1)>' } );
+	test( 'greeting payloads are escaped in the markup and never execute', async ( {
+		visitor,
+		settings,
+		sdk,
+	} ) => {
+		const payload =
+			'"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+		await settings( {
+			page_id: '1234567890',
+			logged_out_greeting: payload.slice( 0, 80 ),
+			logged_in_greeting: '<img src=x onerror=alert(1)>',
+		} );
 		let dialogs = 0;
 		visitor.on( 'dialog', ( d ) => {
 			dialogs++;
 			return d.dismiss();
 		} );
 		await visitor.goto( '/' );
-		await expect( visitor.locator( '.ccfm-greeting__text' ) ).toHaveText( payload.slice( 0, 80 ) );
-		await visitor.getByRole( 'button', { name: 'Chat with us on Messenger' } ).click();
+		await expect( visitor.locator( '.ccfm-greeting__text' ) ).toHaveText(
+			payload.slice( 0, 80 )
+		);
+		await visitor
+			.getByRole( 'button', { name: 'Chat with us on Messenger' } )
+			.click();
 		const element = visitor.locator( 'body > .fb-customerchat' );
-		await expect( element ).toHaveAttribute( 'logged_out_greeting', payload.slice( 0, 80 ) );
-		await expect( element ).toHaveAttribute( 'logged_in_greeting', '<img src=x onerror=alert(1)>' );
-		expect( await visitor.evaluate( () => ( window as unknown as { __pwned?: number } ).__pwned ) ).toBeUndefined();
+		await expect( element ).toHaveAttribute(
+			'logged_out_greeting',
+			payload.slice( 0, 80 )
+		);
+		await expect( element ).toHaveAttribute(
+			'logged_in_greeting',
+			'<img src=x onerror=alert(1)>'
+		);
+		expect(
+			await visitor.evaluate(
+				() => ( window as unknown as { __pwned?: number } ).__pwned
+			)
+		).toBeUndefined();
 		expect( await visitor.locator( 'img[src="x"]' ).count() ).toBe( 0 );
 		expect( dialogs ).toBe( 0 );
-		expect( ( await sdk.record( visitor ) )?.rendered[ 0 ].logged_in_greeting ).toBe( '<img src=x onerror=alert(1)>' );
+		expect(
+			( await sdk.record( visitor ) )?.rendered[ 0 ].logged_in_greeting
+		).toBe( '<img src=x onerror=alert(1)>' );
 	} );
 } );

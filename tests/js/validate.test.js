@@ -1,16 +1,19 @@
 // Unit tests of the shared client-side validator and contrast helper,
 // compiled on the fly from TypeScript by bin/compile-for-tests.js.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-
-const require = createRequire( import.meta.url );
-const { validateSetting, contrastWithWhite } = require( '../../.wp/js-test/shared/validate.js' );
+const { test } = require( 'node:test' );
+const assert = require( 'node:assert/strict' );
+const {
+	validateSetting,
+	contrastWithWhite,
+} = require( '../../.wp/js-test/shared/validate.js' );
 
 test( 'page_id accepts empty and 1-20 digits only', () => {
 	assert.equal( validateSetting( 'page_id', '' ), null );
 	assert.equal( validateSetting( 'page_id', '12345678901234567890' ), null );
-	assert.notEqual( validateSetting( 'page_id', '123456789012345678901' ), null );
+	assert.notEqual(
+		validateSetting( 'page_id', '123456789012345678901' ),
+		null
+	);
 	assert.notEqual( validateSetting( 'page_id', '12a' ), null );
 	assert.notEqual( validateSetting( 'page_id', 123 ), null );
 } );
@@ -25,10 +28,22 @@ test( 'theme_color refuses white in every spelling', () => {
 } );
 
 test( 'greetings: at most 80 characters, no control characters', () => {
-	assert.equal( validateSetting( 'logged_in_greeting', 'é'.repeat( 80 ) ), null );
-	assert.notEqual( validateSetting( 'logged_in_greeting', 'a'.repeat( 81 ) ), null );
-	assert.notEqual( validateSetting( 'logged_out_greeting', 'a\u0007b' ), null );
-	assert.equal( validateSetting( 'logged_out_greeting', '"><script>alert(1)</script>' ), null );
+	assert.equal(
+		validateSetting( 'logged_in_greeting', 'é'.repeat( 80 ) ),
+		null
+	);
+	assert.notEqual(
+		validateSetting( 'logged_in_greeting', 'a'.repeat( 81 ) ),
+		null
+	);
+	assert.notEqual(
+		validateSetting( 'logged_out_greeting', 'a\u0007b' ),
+		null
+	);
+	assert.equal(
+		validateSetting( 'logged_out_greeting', '"><script>alert(1)</script>' ),
+		null
+	);
 } );
 
 test( 'delay: empty or 0-3600 whole seconds', () => {
@@ -45,14 +60,20 @@ test( 'ref, enums and locale', () => {
 	assert.equal( validateSetting( 'ref', 'home-page_v=2' ), null );
 	assert.notEqual( validateSetting( 'ref', 'a b' ), null );
 	assert.notEqual( validateSetting( 'ref', 'a'.repeat( 251 ) ), null );
-	assert.notEqual( validateSetting( 'greeting_dialog_display', 'blink' ), null );
+	assert.notEqual(
+		validateSetting( 'greeting_dialog_display', 'blink' ),
+		null
+	);
 	assert.equal( validateSetting( 'locale', 'auto' ), null );
 	assert.equal( validateSetting( 'locale', 'es_LA' ), null );
 	assert.notEqual( validateSetting( 'locale', 'xx_XX' ), null );
 } );
 
 test( 'server messages take precedence over the schema text', () => {
-	assert.equal( validateSetting( 'page_id', 'x', { page_id: 'Seitennummer!' } ), 'Seitennummer!' );
+	assert.equal(
+		validateSetting( 'page_id', 'x', { page_id: 'Seitennummer!' } ),
+		'Seitennummer!'
+	);
 } );
 
 test( 'contrast against white', () => {

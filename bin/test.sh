@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every check: lint (ESLint via wp-scripts, PHPCS), `tsc --noEmit`, JS
+# unit tests, PHP integration tests against the real WordPress, and the
+# browser tests in Chromium. Brings the local site up first. Ends with one
+# summary line: "N passed, N failed".
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+LOGS="$ROOT/.wp/logs"
+
+bash bin/start.sh || { echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$LOGS"
+# Test-only mu-plugin (server scenarios for the browser tests).
+ln -sfn "$ROOT/tests/mu-plugins/e2e-scenarios.php" "$ROOT/.wp/wordpress/wp-content/mu-plugins/e2e-scenarios.php"
+WP_VER=$(php -r "include '$ROOT/.wp/wordpress/wp-includes/version.php'; echo \$wp_version;")
+echo "== Testing against WordPress $WP_VER, PHP $(php -r 'echo PHP_VERSION;'), $(/usr/bin/chromium --version 2>/dev/null)"
+
+passed=0
+failed=0
+failures=()
+step() { # step NAME COMMAND... : a check that counts as one test.
+	local name="$1"; shift
+	echo "== $name"
+	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+count() { # count NAME PASS FAIL OK : a suite with its own counts.
+	passed=$((passed + $2)); failed=$((failed + $3))
+	if [ "$4" != 0 ] || [ "$3" != 0 ]; then failures+=("$1"); [ "$3" = 0 ] && failed=$((failed + 1)); fi
+}
+
+step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins
+step "TypeScript (tsc --noEmit, strict)" npm run -s typecheck
+step "PHPCS (WordPress-Extra, Docs, Security, PHPCompatibilityWP 7.4+)" vendor/bin/phpcs -q
+
+echo "== JS unit tests"
+node bin/compile-for-tests.js
+node --test tests/js/ 2>&1 | tee "$LOGS/js-unit.log"; rc=${PIPESTATUS[0]}
+count "JS unit tests" "$(grep -oP '^# pass \K\d+' "$LOGS/js-unit.log" || echo 0)" "$(grep -oP '^# fail \K\d+' "$LOGS/js-unit.log" || echo 0)" "$rc"
+
+echo "== PHP integration tests (PHPUnit, real WordPress + MariaDB)"
+bash bin/test-php.sh 2>&1 | tee "$LOGS/php-unit.log"; rc=${PIPESTATUS[0]}
+php_total=$(grep -oP '^OK \(\K\d+' "$LOGS/php-unit.log" || grep -oP '^Tests: \K\d+' "$LOGS/php-unit.log" || echo 0)
+php_bad=$(( $(grep -oP 'Failures: \K\d+' "$LOGS/php-unit.log" || echo 0) + $(grep -oP 'Errors: \K\d+' "$LOGS/php-unit.log" || echo 0) ))
+count "PHP integration tests" "$((php_total - php_bad))" "$php_bad" "$rc"
+
+echo "== Browser tests (Playwright, Chromium)"
+npx playwright test -c tests/e2e/playwright.config.ts 2>&1 | tee "$LOGS/e2e.log"; rc=${PIPESTATUS[0]}
+count "Browser tests" "$(grep -oP '^\s+\K\d+(?= passed)' "$LOGS/e2e.log" || echo 0)" "$(grep -oP '^\s+\K\d+(?= failed)' "$LOGS/e2e.log" || echo 0)" "$rc"
+
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "Failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
