@@ -2,7 +2,9 @@ import path from 'path';
 import { defineConfig } from '@playwright/test';
 
 const root = path.resolve( __dirname, '../..' );
-process.env.WP_BASE_URL = process.env.WP_BASE_URL || 'http://localhost:8888';
+process.env.WP_BASE_URL =
+	process.env.WP_BASE_URL ||
+	`http://localhost:${ process.env.CCFM_WP_PORT || '8888' }`;
 process.env.STORAGE_STATE_PATH =
 	process.env.STORAGE_STATE_PATH ||
 	path.join( root, 'artifacts/storage-states/admin.json' );

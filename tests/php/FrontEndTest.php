@@ -132,7 +132,7 @@ class FrontEndTest extends TestCase {
 		$this->assertSame( 'defer', wp_scripts()->get_data( 'ccfm-front', 'strategy' ) );
 		$this->assertSame( 1, wp_scripts()->get_data( 'ccfm-front', 'group' ), 'In the footer.' );
 		$this->assertTrue( wp_script_is( 'ccfm-front', 'done' ), 'Printed in the footer.' );
-		$this->assertMatchesRegularExpression( '#<script[^>]+src="http://localhost:8888/wp-content/plugins/customer-chat-for-messenger/build/front\.js[^"]*"[^>]+id="ccfm-front-js"[^>]*\sdefer[\s>=]#', $footer );
+		$this->assertMatchesRegularExpression( '#<script[^>]+src="' . preg_quote( CCFM_TESTS_SITE_URL, '#' ) . '/wp-content/plugins/customer-chat-for-messenger/build/front\.js[^"]*"[^>]+id="ccfm-front-js"[^>]*\sdefer[\s>=]#', $footer );
 		$this->assertStringContainsString( 'https://m.me/1234567890', $footer );
 		$this->assertStringNotContainsString( 'window.ccfmServer', $footer, 'Diagnostics data only for administrators.' );
 		$this->assertFalse( wp_script_is( 'ccfm-diagnostics', 'enqueued' ) );
@@ -168,7 +168,7 @@ class FrontEndTest extends TestCase {
 		$this->assertSame( array( 'ccfm-front', 'ccfm-diagnostics' ), self::ccfm_queue() );
 		$this->assertSame( 1, preg_match( '#window\.ccfmServer=(\{.*?\});#', $footer, $match ) );
 		$facts = json_decode( $match[1], true );
-		$this->assertSame( 'http://localhost:8888/', $facts['homeUrl'] );
+		$this->assertSame( CCFM_TESTS_SITE_URL . '/', $facts['homeUrl'] );
 	}
 
 	public function test_show_chat_filter_can_hide_the_chat() {

@@ -30,7 +30,8 @@ global $table_prefix, $wpdb, $wp_version, $wp_db_version, $tinymce_version, $req
 
 define( 'CCFM_TESTS_ROOT', dirname( __DIR__, 2 ) );
 define( 'CCFM_TESTS_WP_CORE', CCFM_TESTS_ROOT . '/.wp/wordpress' );
-define( 'CCFM_TESTS_SITE_URL', 'http://localhost:8888' );
+define( 'CCFM_TESTS_PORT', getenv( 'CCFM_WP_PORT' ) ? (string) getenv( 'CCFM_WP_PORT' ) : '8888' );
+define( 'CCFM_TESTS_SITE_URL', 'http://localhost:' . CCFM_TESTS_PORT );
 define( 'CCFM_TESTS_DB_SOCKET', CCFM_TESTS_ROOT . '/.wp/run/mysqld.sock' );
 define( 'CCFM_TESTS_PLUGIN', 'customer-chat-for-messenger/customer-chat-for-messenger.php' );
 
@@ -50,9 +51,9 @@ $_ENV['CCFM_WP_TESTS']    = '1';
 $_SERVER['CCFM_WP_TESTS'] = '1';
 
 // A front-end request to the local site.
-$_SERVER['HTTP_HOST']       = 'localhost:8888';
+$_SERVER['HTTP_HOST']       = 'localhost:' . CCFM_TESTS_PORT;
 $_SERVER['SERVER_NAME']     = 'localhost';
-$_SERVER['SERVER_PORT']     = '8888';
+$_SERVER['SERVER_PORT']     = CCFM_TESTS_PORT;
 $_SERVER['REQUEST_URI']     = '/';
 $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
