@@ -11,6 +11,8 @@ module.exports = {
 		front: './src/front/index.ts',
 		diagnostics: './src/front/diagnostics.ts',
 		admin: './src/admin/index.tsx',
+		block: './src/block/index.tsx',
+		editor: './src/editor/index.tsx',
 	},
 	output: {
 		...defaultConfig.output,

@@ -19,6 +19,10 @@ function tsType( name, prop ) {
 	if ( prop.enum ) {
 		return prop.enum.map( ( v ) => JSON.stringify( v ) ).join( ' | ' );
 	}
+	if ( prop.type === 'array' ) {
+		const item = tsType( name, prop.items );
+		return `Array< ${ item } >`;
+	}
 	const types = [].concat( prop.type );
 	return types
 		.map( ( t ) => {
@@ -53,13 +57,16 @@ export const SETTING_NAMES: SettingName[] = ${ JSON.stringify( fields.map( ( [ n
 
 export interface PropertySchema {
 	type: string | string[];
-	default: unknown;
+	default?: unknown;
 	enum?: unknown[];
 	pattern?: string;
 	maxLength?: number;
 	minimum?: number;
 	maximum?: number;
-	'x-message': string;
+	'x-message'?: string;
+	items?: PropertySchema;
+	uniqueItems?: boolean;
+	maxItems?: number;
 }
 
 export const settingsSchema: { type: string; additionalProperties: boolean; properties: Record< SettingName, PropertySchema > } = ${ JSON.stringify( full, null, '\t' ) };

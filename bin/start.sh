@@ -39,6 +39,8 @@ configure_wp() {
 	fi
 	ln -sfn "$ROOT/plugin" "$WP_CORE/wp-content/plugins/customer-chat-for-messenger"
 	cp "$ROOT/bin/router.php" "$WP_CORE/router.php"
+	mkdir -p "$WP_CORE/wp-content/mu-plugins"
+	cp "$ROOT/bin/mu-plugins/local-offline.php" "$WP_CORE/wp-content/mu-plugins/local-offline.php"
 }
 
 build_assets() {

@@ -45,8 +45,7 @@ final class Front_End {
 	 */
 	public function is_enabled() {
 		if ( null === $this->enabled ) {
-			$settings      = Settings::get();
-			$this->enabled = '' !== $settings['page_id'] && ! is_admin() && ! is_feed() && ! is_embed();
+			$this->enabled = ! is_admin() && ! is_feed() && ! is_embed() && Display_Rules::visible( Settings::get() );
 			/**
 			 * Filters whether the chat shows on the current request.
 			 *

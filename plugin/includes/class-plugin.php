@@ -47,6 +47,8 @@ final class Plugin {
 		( new Admin_Page() )->register();
 		( new Front_End() )->register();
 		( new Rest() )->register();
+		( new Display_Rules() )->register();
+		( new Placement() )->register();
 		( new Diagnostics() )->register();
 	}
 }

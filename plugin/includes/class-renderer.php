@@ -210,7 +210,8 @@ final class Renderer {
 		$style    = '--ccfm-bottom:' . (int) $settings['bottom_spacing'] . 'px';
 		$style   .= '' !== $settings['theme_color'] ? ';--ccfm-color:' . $settings['theme_color'] : '';
 		$greeting = (string) $settings['logged_out_greeting'];
-		$html     = '<div id="ccfm-chat" class="ccfm-chat ccfm-chat--' . esc_attr( $settings['alignment'] ) . '" style="' . esc_attr( $style ) . '" data-ccfm="' . esc_attr( (string) wp_json_encode( self::config( $settings, $locale ) ) ) . '">';
+		$classes  = 'ccfm-chat ccfm-chat--' . $settings['alignment'] . ( 'all' !== $settings['devices'] ? ' ccfm-chat--' . $settings['devices'] . '-only' : '' );
+		$html     = '<div id="ccfm-chat" class="' . esc_attr( $classes ) . '" style="' . esc_attr( $style ) . '" data-ccfm="' . esc_attr( (string) wp_json_encode( self::config( $settings, $locale ) ) ) . '">';
 		// The greeting box is always there: it also carries the link to
 		// Messenger when the Chat Plugin fails after a click.
 		$html .= '<div class="ccfm-greeting" hidden><p class="ccfm-greeting__text">' . self::escape_text( $greeting ) . '</p>'

@@ -134,6 +134,10 @@ final class Settings {
 			'alignment'               => __( 'The alignment must be right or left.', 'customer-chat-for-messenger' ),
 			'bottom_spacing'          => __( 'The bottom spacing must be whole pixels from 0 to 500.', 'customer-chat-for-messenger' ),
 			'load_strategy'           => __( 'The load strategy must be interaction, idle or immediate.', 'customer-chat-for-messenger' ),
+			'display_on'              => __( 'Where the chat shows must be everywhere, placed or chosen.', 'customer-chat-for-messenger' ),
+			'display_places'          => __( 'The places must be among front_page, posts, pages, other_types, archives, search and 404.', 'customer-chat-for-messenger' ),
+			'exclude_ids'             => __( 'Excluded posts must be a list of post IDs (whole numbers from 1).', 'customer-chat-for-messenger' ),
+			'devices'                 => __( 'Devices must be all, desktop or mobile.', 'customer-chat-for-messenger' ),
 		);
 		if ( isset( $messages[ $field ] ) ) {
 			return $messages[ $field ];

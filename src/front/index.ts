@@ -265,6 +265,10 @@ function start( root: HTMLElement ): void {
 		window.wp_has_consent( 'marketing' );
 
 	const autoLoad = () => {
+		// Hidden on this device by the display rules: load nothing unasked.
+		if ( getComputedStyle( root ).display === 'none' ) {
+			return;
+		}
 		if ( cfg.strategy === 'immediate' ) {
 			load();
 		} else if ( cfg.strategy === 'idle' ) {

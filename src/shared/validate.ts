@@ -2,10 +2,16 @@
  * Client-side check of one setting with the rules of the one schema
  * (the same rules the server applies through rest_validate_value_from_schema).
  */
-import { settingsSchema, type SettingName } from './settings-schema.generated';
+import {
+	settingsSchema,
+	type PropertySchema,
+	type SettingName,
+} from './settings-schema.generated';
 
 function typeOk( type: string, value: unknown ): boolean {
 	switch ( type ) {
+		case 'array':
+			return Array.isArray( value );
 		case 'integer':
 			return typeof value === 'number' && Number.isInteger( value );
 		case 'string':
@@ -28,14 +34,18 @@ export function validateSetting(
 	messages: Partial< Record< SettingName, string > > = {}
 ): string | null {
 	const prop = settingsSchema.properties[ name ];
-	const message = messages[ name ] || prop[ 'x-message' ];
+	const message = messages[ name ] || prop[ 'x-message' ] || name;
+	return valid( prop, value ) ? null : message;
+}
+
+function valid( prop: PropertySchema, value: unknown ): boolean {
 	const types = ( [] as string[] ).concat( prop.type );
 	const type = types.find( ( t ) => typeOk( t, value ) );
 	if ( ! type ) {
-		return message;
+		return false;
 	}
 	if ( prop.enum && ! prop.enum.includes( value ) ) {
-		return message;
+		return false;
 	}
 	if ( type === 'string' ) {
 		const s = value as string;
@@ -43,14 +53,24 @@ export function validateSetting(
 			prop.maxLength !== undefined &&
 			Array.from( s ).length > prop.maxLength
 		) {
-			return message;
+			return false;
 		}
 		if (
 			prop.pattern !== undefined &&
 			! new RegExp( prop.pattern, 'u' ).test( s )
 		) {
-			return message;
+			return false;
 		}
+	}
+	if ( type === 'array' ) {
+		const list = value as unknown[];
+		if ( prop.maxItems !== undefined && list.length > prop.maxItems ) {
+			return false;
+		}
+		if ( prop.uniqueItems && new Set( list ).size !== list.length ) {
+			return false;
+		}
+		return ! prop.items || list.every( ( item ) => valid( prop.items as PropertySchema, item ) );
 	}
 	if ( type === 'integer' ) {
 		const n = value as number;
@@ -58,10 +78,10 @@ export function validateSetting(
 			( prop.minimum !== undefined && n < prop.minimum ) ||
 			( prop.maximum !== undefined && n > prop.maximum )
 		) {
-			return message;
+			return false;
 		}
 	}
-	return null;
+	return true;
 }
 
 /**

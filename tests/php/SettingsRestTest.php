@@ -32,6 +32,10 @@ class SettingsRestTest extends TestCase {
 			'alignment'               => 'right',
 			'bottom_spacing'          => 24,
 			'load_strategy'           => 'interaction',
+			'display_on'              => 'everywhere',
+			'display_places'          => array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ),
+			'exclude_ids'             => array(),
+			'devices'                 => 'all',
 		);
 	}
 

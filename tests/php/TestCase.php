@@ -243,6 +243,10 @@ abstract class TestCase extends Polyfill_TestCase {
 			'alignment'               => 'left',
 			'bottom_spacing'          => 40,
 			'load_strategy'           => 'idle',
+			'display_on'              => 'chosen',
+			'display_places'          => array( 'posts', 'pages' ),
+			'exclude_ids'             => array( 7, 42 ),
+			'devices'                 => 'desktop',
 		);
 	}
 

@@ -1,0 +1,18 @@
+<?php
+/**
+ * Local stack only (copied by bin/start.sh, never shipped): the machine is
+ * offline, so WordPress's update checks would only log warnings.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+foreach ( array( 'admin_init', 'wp_version_check', 'wp_update_plugins', 'wp_update_themes', 'load-plugins.php', 'load-update.php', 'load-update-core.php', 'load-themes.php', 'upgrader_process_complete', 'init', 'wp_maybe_auto_update' ) as $ccfm_local_hook ) {
+	remove_action( $ccfm_local_hook, '_maybe_update_core' );
+	remove_action( $ccfm_local_hook, '_maybe_update_plugins' );
+	remove_action( $ccfm_local_hook, '_maybe_update_themes' );
+	remove_action( $ccfm_local_hook, 'wp_version_check' );
+	remove_action( $ccfm_local_hook, 'wp_update_plugins' );
+	remove_action( $ccfm_local_hook, 'wp_update_themes' );
+}

@@ -1,0 +1,14 @@
+<?php
+/**
+ * Server render of the customer-chat-for-messenger/chat block: the same
+ * render path as the [messenger_chat] shortcode.
+ *
+ * @package CustomerChatForMessenger
+ *
+ * @var array<string,mixed> $attributes Block attributes.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+$ccfm_clean = CCFM\Placement::clean_attributes( $attributes );
+echo CCFM\Placement::render( $ccfm_clean, 'button' === $ccfm_clean['type'] ? get_block_wrapper_attributes() : '' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part; the wrapper attributes come escaped from WordPress.

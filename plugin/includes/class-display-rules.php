@@ -1,0 +1,148 @@
+<?php
+/**
+ * Where the chat shows: the site's rules, per-post exclusions and the
+ * editor's show / hide switch, evaluated once per request.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The display rules.
+ *
+ * @since 1.0.0
+ */
+final class Display_Rules {
+
+	const META_VISIBILITY = '_ccfm_visibility';
+	const META_REF        = '_ccfm_ref';
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register() {
+		add_action( 'init', array( $this, 'register_meta' ) );
+	}
+
+	/**
+	 * Registers the per-post meta edited in the editor's sidebar panel.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register_meta() {
+		$auth = static function ( $allowed, $meta_key, $post_id ) {
+			return current_user_can( 'edit_post', $post_id );
+		};
+		register_post_meta(
+			'',
+			self::META_VISIBILITY,
+			array(
+				'type'              => 'string',
+				'description'       => __( 'Messenger chat on this post: empty follows the site rules, show or hide.', 'customer-chat-for-messenger' ),
+				'single'            => true,
+				'default'           => '',
+				'show_in_rest'      => array(
+					'schema' => array(
+						'type' => 'string',
+						'enum' => array( '', 'show', 'hide' ),
+					),
+				),
+				'sanitize_callback' => static function ( $value ) {
+					return in_array( $value, array( 'show', 'hide' ), true ) ? $value : '';
+				},
+				'auth_callback'     => $auth,
+			)
+		);
+		register_post_meta(
+			'',
+			self::META_REF,
+			array(
+				'type'              => 'string',
+				'description'       => __( 'The Messenger ref for conversations started on this post.', 'customer-chat-for-messenger' ),
+				'single'            => true,
+				'default'           => '',
+				'show_in_rest'      => array(
+					'schema' => array(
+						'type'      => 'string',
+						'pattern'   => '^[A-Za-z0-9_=-]*$',
+						'maxLength' => 250,
+					),
+				),
+				'sanitize_callback' => static function ( $value ) {
+					$value = Settings::validate_field( 'ref', $value );
+					return is_wp_error( $value ) ? '' : $value;
+				},
+				'auth_callback'     => $auth,
+			)
+		);
+	}
+
+	/**
+	 * The place the current request is, as named in display_places.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return string
+	 */
+	public static function current_place() {
+		if ( is_front_page() ) {
+			return 'front_page';
+		}
+		if ( is_404() ) {
+			return '404';
+		}
+		if ( is_search() ) {
+			return 'search';
+		}
+		if ( is_page() ) {
+			return 'pages';
+		}
+		if ( is_singular( 'post' ) ) {
+			return 'posts';
+		}
+		if ( is_singular() ) {
+			return 'other_types';
+		}
+		return 'archives'; // Archives and the blog index.
+	}
+
+	/**
+	 * Whether the chat shows on the current request.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param array<string,mixed> $settings Site settings.
+	 * @return bool
+	 */
+	public static function visible( array $settings ) {
+		if ( '' === $settings['page_id'] ) {
+			return false;
+		}
+		$post = is_singular() ? get_queried_object() : null;
+		if ( $post instanceof \WP_Post ) {
+			if ( in_array( $post->ID, array_map( 'intval', $settings['exclude_ids'] ), true ) ) {
+				return false;
+			}
+			$visibility = get_post_meta( $post->ID, self::META_VISIBILITY, true );
+			if ( 'hide' === $visibility ) {
+				return false;
+			}
+			if ( 'show' === $visibility ) {
+				return true;
+			}
+		}
+		switch ( $settings['display_on'] ) {
+			case 'placed':
+				return $post instanceof \WP_Post && Placement::is_placed( $post );
+			case 'chosen':
+				return in_array( self::current_place(), $settings['display_places'], true );
+			default:
+				return true;
+		}
+	}
+}

@@ -1,0 +1,220 @@
+<?php
+/**
+ * The block customer-chat-for-messenger/chat and the shortcode
+ * [messenger_chat]: one set of attributes, one render path.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Block and shortcode.
+ *
+ * @since 1.0.0
+ */
+final class Placement {
+
+	const BLOCK     = 'customer-chat-for-messenger/chat';
+	const SHORTCODE = 'messenger_chat';
+
+	/**
+	 * Attributes that override the site settings on the post's own view.
+	 */
+	const OVERRIDES = array( 'ref', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay' );
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register() {
+		add_action( 'init', array( $this, 'register_block_and_shortcode' ) );
+		add_filter( 'ccfm_effective_settings', array( $this, 'apply_overrides' ) );
+		add_action( 'enqueue_block_editor_assets', array( $this, 'enqueue_editor_panel' ) );
+	}
+
+	/**
+	 * The post editor's "Messenger chat" document panel.
+	 *
+	 * @since 1.0.0
+	 */
+	public function enqueue_editor_panel() {
+		$handle = Assets::register( 'editor' );
+		wp_enqueue_script( $handle );
+		wp_set_script_translations( $handle, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
+	}
+
+	/**
+	 * Registers the block (from blocks/chat/block.json) and the shortcode.
+	 *
+	 * @since 1.0.0
+	 */
+	public function register_block_and_shortcode() {
+		Assets::register( 'front', array(), true ); // The block's style handle: ccfm-front.
+		register_block_type( CCFM_DIR . 'blocks/chat' );
+		add_shortcode( self::SHORTCODE, array( $this, 'shortcode' ) );
+		if ( function_exists( 'wp_set_script_translations' ) ) {
+			wp_set_script_translations( 'customer-chat-for-messenger-chat-editor-script', 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
+		}
+	}
+
+	/**
+	 * Keeps the attributes that are valid, with the settings' own rules;
+	 * invalid ones are dropped (the site settings apply instead).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $attributes Raw block or shortcode attributes.
+	 * @return array<string,mixed>
+	 */
+	public static function clean_attributes( $attributes ) {
+		$attributes = is_array( $attributes ) ? $attributes : array();
+		$clean      = array(
+			'type' => isset( $attributes['type'] ) && 'button' === $attributes['type'] ? 'button' : 'settings',
+			'text' => '',
+		);
+		if ( isset( $attributes['text'] ) && is_string( $attributes['text'] ) ) {
+			$text          = trim( wp_strip_all_tags( $attributes['text'] ) );
+			$clean['text'] = mb_substr( $text, 0, 80 );
+		}
+		foreach ( self::OVERRIDES as $name ) {
+			if ( ! isset( $attributes[ $name ] ) || '' === $attributes[ $name ] ) {
+				continue;
+			}
+			$value = $attributes[ $name ];
+			if ( 'greeting_dialog_delay' === $name && is_string( $value ) && ctype_digit( $value ) ) {
+				$value = (int) $value;
+			}
+			$value = Settings::validate_field( $name, $value );
+			if ( ! is_wp_error( $value ) ) {
+				$clean[ $name ] = $value;
+			}
+		}
+		return $clean;
+	}
+
+	/**
+	 * The one render path of the block and the shortcode: an inline button
+	 * for type "button", nothing inline for the page-settings variation.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed  $attributes Raw attributes.
+	 * @param string $wrapper    Escaped wrapper attributes (block supports).
+	 * @return string
+	 */
+	public static function render( $attributes, $wrapper = '' ) {
+		$clean = self::clean_attributes( $attributes );
+		if ( 'button' !== $clean['type'] ) {
+			return '';
+		}
+		$settings = Settings::get();
+		if ( '' === $settings['page_id'] ) {
+			return '';
+		}
+		if ( self::on_own_view() ) {
+			$settings = array_merge( self::page_overrides( $settings ), array_intersect_key( $clean, array_flip( self::OVERRIDES ) ) );
+		}
+		return Renderer::button( $settings, $clean['text'], $wrapper );
+	}
+
+	/**
+	 * The shortcode: same attributes, same render path as the block.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $atts Shortcode attributes.
+	 * @return string
+	 */
+	public function shortcode( $atts ) {
+		$atts = is_array( $atts ) ? $atts : array();
+		$html = self::render( $atts, 'class="wp-block-customer-chat-for-messenger-chat"' );
+		if ( '' !== $html ) {
+			wp_enqueue_style( 'ccfm-front' );
+		}
+		return $html;
+	}
+
+	/**
+	 * Whether the post holds the block or the shortcode.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param \WP_Post $post Post.
+	 * @return bool
+	 */
+	public static function is_placed( \WP_Post $post ) {
+		return has_block( self::BLOCK, $post ) || has_shortcode( $post->post_content, self::SHORTCODE );
+	}
+
+	/**
+	 * Whether this request is the singular view of the post being rendered.
+	 *
+	 * @return bool
+	 */
+	private static function on_own_view() {
+		return is_singular() && get_queried_object_id() === get_the_ID();
+	}
+
+	/**
+	 * The first page-settings block or shortcode of a post, cleaned.
+	 *
+	 * @param \WP_Post $post Post.
+	 * @return array<string,mixed>
+	 */
+	private static function page_settings_of( \WP_Post $post ) {
+		foreach ( parse_blocks( $post->post_content ) as $block ) {
+			if ( self::BLOCK === $block['blockName'] ) {
+				$clean = self::clean_attributes( $block['attrs'] );
+				if ( 'settings' === $clean['type'] ) {
+					return $clean;
+				}
+			}
+		}
+		if ( preg_match_all( '/' . get_shortcode_regex( array( self::SHORTCODE ) ) . '/', $post->post_content, $found, PREG_SET_ORDER ) ) {
+			foreach ( $found as $match ) {
+				$clean = self::clean_attributes( shortcode_parse_atts( $match[3] ) );
+				if ( 'settings' === $clean['type'] ) {
+					return $clean;
+				}
+			}
+		}
+		return array();
+	}
+
+	/**
+	 * Site settings with the current post's overrides (its page-settings
+	 * block or shortcode, then its sidebar ref).
+	 *
+	 * @param array<string,mixed> $settings Site settings.
+	 * @return array<string,mixed>
+	 */
+	private static function page_overrides( array $settings ) {
+		$post = get_queried_object();
+		if ( ! $post instanceof \WP_Post ) {
+			return $settings;
+		}
+		$settings = array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( self::OVERRIDES ) ) );
+		$ref      = get_post_meta( $post->ID, Display_Rules::META_REF, true );
+		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Settings::validate_field( 'ref', $ref ) ) ) {
+			$settings['ref'] = $ref;
+		}
+		return $settings;
+	}
+
+	/**
+	 * The ccfm_effective_settings filter: overrides apply on the post's own
+	 * singular view only; listings use the site settings.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param array<string,mixed> $settings Settings.
+	 * @return array<string,mixed>
+	 */
+	public function apply_overrides( $settings ) {
+		return is_singular() ? self::page_overrides( $settings ) : $settings;
+	}
+}

@@ -1,0 +1,86 @@
+/**
+ * The post editor's document panel: show / hide the chat on this post and a
+ * per-post ref, stored as registered post meta.
+ */
+import { RadioControl, TextControl } from '@wordpress/components';
+import { useEntityProp } from '@wordpress/core-data';
+import { useSelect } from '@wordpress/data';
+import { PluginDocumentSettingPanel } from '@wordpress/editor';
+import { __ } from '@wordpress/i18n';
+import { registerPlugin } from '@wordpress/plugins';
+
+import { validateSetting } from '../shared/validate';
+
+function ChatPanel() {
+	const postType = useSelect(
+		( select ) =>
+			(
+				select( 'core/editor' ) as {
+					getCurrentPostType(): string;
+				}
+			 ).getCurrentPostType(),
+		[]
+	);
+	const [ meta, setMeta ] = useEntityProp( 'postType', postType, 'meta' );
+	if ( ! meta || ! ( '_ccfm_visibility' in meta ) ) {
+		return null;
+	}
+	const refError = meta._ccfm_ref
+		? validateSetting( 'ref', meta._ccfm_ref )
+		: null;
+	return (
+		<PluginDocumentSettingPanel
+			name="ccfm-chat"
+			title={ __( 'Messenger chat', 'customer-chat-for-messenger' ) }
+		>
+			<RadioControl
+				label={ __( 'On this post', 'customer-chat-for-messenger' ) }
+				selected={ meta._ccfm_visibility || '' }
+				options={ [
+					{
+						value: '',
+						label: __(
+							'Follow the site rules',
+							'customer-chat-for-messenger'
+						),
+					},
+					{
+						value: 'show',
+						label: __(
+							'Show the chat',
+							'customer-chat-for-messenger'
+						),
+					},
+					{
+						value: 'hide',
+						label: __(
+							'Hide the chat',
+							'customer-chat-for-messenger'
+						),
+					},
+				] }
+				onChange={ ( v: string ) =>
+					setMeta( { ...meta, _ccfm_visibility: v } )
+				}
+			/>
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Reference (ref)', 'customer-chat-for-messenger' ) }
+				help={
+					refError ||
+					__(
+						'Used for conversations started on this post.',
+						'customer-chat-for-messenger'
+					)
+				}
+				value={ meta._ccfm_ref || '' }
+				onChange={ ( v: string ) =>
+					setMeta( { ...meta, _ccfm_ref: v } )
+				}
+			/>
+		</PluginDocumentSettingPanel>
+	);
+}
+
+registerPlugin( 'customer-chat-for-messenger', { render: ChatPanel } );
