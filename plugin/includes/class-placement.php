@@ -131,7 +131,7 @@ final class Placement {
 	 */
 	public function shortcode( $atts ) {
 		$atts = is_array( $atts ) ? $atts : array();
-		$html = self::render( $atts, 'class="wp-block-customer-chat-for-messenger-chat"' );
+		$html = self::render( $atts, 'class="ccfm-button-wrap wp-block-customer-chat-for-messenger-chat"' );
 		if ( '' !== $html ) {
 			wp_enqueue_style( 'ccfm-front' );
 		}

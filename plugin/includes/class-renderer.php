@@ -232,13 +232,13 @@ final class Renderer {
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @param string              $text     Button text.
-	 * @param string              $extra    Extra, already escaped, wrapper attributes.
+	 * @param string              $extra    The wrapper's attributes, already escaped.
 	 * @return string
 	 */
 	public static function button( array $settings, $text, $extra = '' ) {
 		if ( '' === $text ) {
 			$text = __( 'Message us', 'customer-chat-for-messenger' );
 		}
-		return '<div class="ccfm-button-wrap"' . ( '' !== $extra ? ' ' . $extra : '' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open>' . self::escape_text( $text ) . '</a></div>';
+		return '<div ' . ( '' !== $extra ? $extra : 'class="ccfm-button-wrap"' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open>' . self::escape_text( $text ) . '</a></div>';
 	}
 }
