@@ -167,6 +167,10 @@ final class Settings {
 		}
 		$property = $properties[ $field ];
 		$valid    = rest_validate_value_from_schema( $value, $property, $field );
+		if ( 'array' === $property['type'] && ( ! is_array( $value ) || ( array() !== $value && array_keys( $value ) !== range( 0, count( $value ) - 1 ) ) ) ) {
+			// WordPress would read "a,b" as a list; a list setting must be a JSON array.
+			$valid = new \WP_Error( 'ccfm_not_a_list', 'not a list' );
+		}
 		if ( is_string( $value ) && '' !== $value && '' === wp_check_invalid_utf8( $value ) ) {
 			$valid = new \WP_Error( 'ccfm_invalid_utf8', 'invalid utf-8' );
 		}
