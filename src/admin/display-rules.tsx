@@ -20,7 +20,10 @@ interface Props {
 	error: ( name: keyof Settings ) => string | null | undefined;
 }
 
-/** Parses "12, 40 7" into [12, 40, 7]; returns null when a part is not a post ID. */
+/**
+ * Parses "12, 40 7" into [12, 40, 7]; returns null when a part is not a post ID.
+ * @param text
+ */
 export function parseIds( text: string ): number[] | null {
 	const parts = text.split( /[\s,]+/ ).filter( Boolean );
 	if ( parts.some( ( p ) => ! /^[1-9][0-9]{0,18}$/.test( p ) ) ) {

@@ -16,7 +16,7 @@ function ChatPanel() {
 		( select ) =>
 			(
 				select( 'core/editor' ) as {
-					getCurrentPostType(): string;
+					getCurrentPostType: () => string;
 				}
 			 ).getCurrentPostType(),
 		[]

@@ -70,7 +70,12 @@ function valid( prop: PropertySchema, value: unknown ): boolean {
 		if ( prop.uniqueItems && new Set( list ).size !== list.length ) {
 			return false;
 		}
-		return ! prop.items || list.every( ( item ) => valid( prop.items as PropertySchema, item ) );
+		return (
+			! prop.items ||
+			list.every( ( item ) =>
+				valid( prop.items as PropertySchema, item )
+			)
+		);
 	}
 	if ( type === 'integer' ) {
 		const n = value as number;

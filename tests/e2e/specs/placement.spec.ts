@@ -13,7 +13,10 @@ import { expect, test } from '../fixtures';
 const PAGE = '1234567890';
 const root = path.resolve( __dirname, '../../..' );
 
-/** Runs PHP inside the local WordPress and returns what it echoes. */
+/**
+ * Runs PHP inside the local WordPress and returns what it echoes.
+ * @param code
+ */
 function wp( code: string ): string {
 	return execFileSync(
 		'php',
@@ -25,7 +28,12 @@ function wp( code: string ): string {
 	).trim();
 }
 
-/** Creates a published post or page over REST and returns its id and link. */
+/**
+ * Creates a published post or page over REST and returns its id and link.
+ * @param requestUtils
+ * @param type
+ * @param data
+ */
 async function create(
 	requestUtils: RequestUtils,
 	type: 'posts' | 'pages',
