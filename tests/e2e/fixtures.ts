@@ -10,6 +10,15 @@ import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
 
 const root = path.resolve( __dirname, '../..' );
 const DEBUG_LOG = path.join( root, '.wp/logs/debug.log' );
+const SCHEMA = JSON.parse(
+	fs.readFileSync(
+		path.join( root, 'plugin/data/settings-schema.json' ),
+		'utf8'
+	)
+) as { properties: Record< string, { default: unknown } > };
+const DEFAULTS = Object.fromEntries(
+	Object.entries( SCHEMA.properties ).map( ( [ k, v ] ) => [ k, v.default ] )
+);
 const STAND_IN = fs.readFileSync(
 	path.join( root, 'tests/stand-ins/sdk.js' ),
 	'utf8'
@@ -144,27 +153,11 @@ export const test = base.extend< {
 				path: '/e2e/v1/scenario',
 				data: {},
 			} );
-			// Every test starts from the defaults.
+			// Every test starts from the defaults (read from the one schema).
 			await requestUtils.rest( {
 				method: 'POST',
 				path: '/wp/v2/settings',
-				data: {
-					ccfm_settings: {
-						page_id: '',
-						page_username: '',
-						mode: 'chat_plugin',
-						locale: 'auto',
-						theme_color: '',
-						logged_in_greeting: '',
-						logged_out_greeting: '',
-						greeting_dialog_display: 'show',
-						greeting_dialog_delay: '',
-						ref: '',
-						alignment: 'right',
-						bottom_spacing: 24,
-						load_strategy: 'interaction',
-					},
-				},
+				data: { ccfm_settings: DEFAULTS },
 			} );
 			guard( page, sdk, consoleErrors );
 			const start = fs.existsSync( DEBUG_LOG )

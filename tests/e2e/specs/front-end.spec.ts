@@ -454,6 +454,40 @@ test.describe( 'front-end loader', () => {
 		).toBe( 'other-sdk' );
 	} );
 
+	test( 'a customer-chat SDK already loaded by another plugin is reused: no second SDK, the chat renders', async ( {
+		visitor,
+		settings,
+		sdk,
+		scenario,
+	} ) => {
+		await scenario( { other_sdk: true } );
+		await settings( { page_id: PAGE, ref: 'reuse' } );
+		await visitor.goto( '/' );
+		await visitor.waitForFunction(
+			() => !! ( window as unknown as { FB?: unknown } ).FB
+		);
+		await bubble( visitor ).click();
+		await expect(
+			visitor.locator( '.fb-customerchat iframe[data-dialog="open"]' )
+		).toBeVisible();
+		expect( sdk.requests ).toEqual( [
+			'https://connect.facebook.net/en_US/sdk.js',
+		] );
+		expect(
+			await visitor.evaluate(
+				() =>
+					(
+						window as unknown as {
+							ccfm: { state: { sdk: string } };
+						}
+					 ).ccfm.state.sdk
+			)
+		).toBe( 'reused' );
+		expect( ( await sdk.record( visitor ) )?.rendered[ 0 ].ref ).toBe(
+			'reuse'
+		);
+	} );
+
 	test( 'diagnostics: the administrator sees http, localhost and a breaking Referrer-Policy; a visitor sees no panel', async ( {
 		page,
 		visitor,
