@@ -252,10 +252,12 @@ function start( root: HTMLElement ): void {
 				state.sdk = 'loaded';
 				onSdk();
 			},
-			() => {
-				state.sdk = cspBlocked ? 'csp' : 'blocked';
-				toLink( state.sdk );
-			}
+			() =>
+				// The CSP violation event may arrive just after the error.
+				setTimeout( () => {
+					state.sdk = cspBlocked ? 'csp' : 'blocked';
+					toLink( state.sdk );
+				}, 50 )
 		);
 	};
 

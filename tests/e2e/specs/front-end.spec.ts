@@ -7,6 +7,11 @@ import type { Page } from '@playwright/test';
 import { expect, expectMessengerLink, test } from '../fixtures';
 
 const PAGE = '1234567890';
+const SDK_STATE: Record< string, string > = {
+	blocked: 'blocked',
+	'never-render': 'loaded',
+	hang: 'timeout',
+};
 const SDK_URL = 'https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js';
 const popupUrl = async ( popup: Promise< Page > ) => {
 	const p = await popup;
@@ -116,6 +121,22 @@ test.describe( 'front-end loader', () => {
 			await expectMessengerLink(
 				visitor,
 				`https://m.me/${ PAGE }?ref=pricing`
+			);
+			expect(
+				await visitor.evaluate(
+					() =>
+						(
+							window as unknown as {
+								ccfm: {
+									state: { sdk: string; reason: string };
+								};
+							}
+						 ).ccfm.state
+				)
+			).toEqual(
+				expect.objectContaining( {
+					sdk: f.csp ? 'csp' : SDK_STATE[ f.mode || 'ok' ],
+				} )
 			);
 			const popup = visitor.waitForEvent( 'popup' );
 			await link.click();
