@@ -190,7 +190,10 @@ function Secrets( {
 					>
 						{ state.secrets[ name ]
 							? __( 'Set', 'customer-chat-for-messenger' )
-							: __( 'Not set', 'customer-chat-for-messenger' ) }
+							: __(
+									'Not set',
+									'customer-chat-for-messenger'
+							  ) }{ ' ' }
 						{ state.secrets[ name ] && (
 							<Button
 								variant="link"
