@@ -50,5 +50,6 @@ final class Plugin {
 		( new Display_Rules() )->register();
 		( new Placement() )->register();
 		( new Diagnostics() )->register();
+		( new Platform() )->register();
 	}
 }

@@ -1,0 +1,544 @@
+<?php
+/**
+ * Conversation records from the webhook: the table, the report, retention
+ * pruning and the personal-data exporter and eraser.
+ *
+ * A row is one webhook event (a start, a message from the Chat Plugin, an
+ * end or an upgrade), with no message text. The sender's id (PSID, user_ref
+ * or guest id) is never stored: only sender_key, its HMAC-SHA256 keyed with
+ * wp_salt(). Privacy requests are matched the same way: the identifier the
+ * administrator types (a raw PSID / guest id, or "<id>@messenger.invalid"
+ * since the Tools screen asks for an email address) is hashed and looked up.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The ccfm_conversations table and what reads it.
+ *
+ * @since 1.1.0
+ */
+final class Conversations {
+
+	const DB_VERSION = '1';
+
+	const DB_VERSION_OPTION = 'ccfm_db_version';
+
+	const CRON_HOOK = 'ccfm_prune_conversations';
+
+	const EXPORT_DOMAIN = 'messenger.invalid';
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.1.0
+	 */
+	public function register() {
+		register_activation_hook( CCFM_FILE, array( self::class, 'activate' ) );
+		register_deactivation_hook( CCFM_FILE, array( self::class, 'deactivate' ) );
+		add_action( 'plugins_loaded', array( self::class, 'maybe_upgrade' ) );
+		add_action( 'admin_init', array( self::class, 'maybe_upgrade' ) );
+		add_action( self::CRON_HOOK, array( self::class, 'prune' ) );
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_filter( 'wp_privacy_personal_data_exporters', array( $this, 'register_exporter' ) );
+		add_filter( 'wp_privacy_personal_data_erasers', array( $this, 'register_eraser' ) );
+	}
+
+	/**
+	 * The table name.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return string
+	 */
+	public static function table() {
+		global $wpdb;
+		return $wpdb->prefix . 'ccfm_conversations';
+	}
+
+	/**
+	 * Creates or updates the table and schedules the pruning.
+	 *
+	 * @since 1.1.0
+	 */
+	public static function activate() {
+		self::install();
+		self::schedule();
+	}
+
+	/**
+	 * Stops the pruning while the plugin is inactive.
+	 *
+	 * @since 1.1.0
+	 */
+	public static function deactivate() {
+		wp_clear_scheduled_hook( self::CRON_HOOK );
+	}
+
+	/**
+	 * Installs the table when its version changed; keeps the cron scheduled.
+	 *
+	 * @since 1.1.0
+	 */
+	public static function maybe_upgrade() {
+		if ( self::DB_VERSION !== get_option( self::DB_VERSION_OPTION ) ) {
+			self::install();
+		}
+		self::schedule();
+	}
+
+	/**
+	 * Schedules the daily pruning once.
+	 *
+	 * @since 1.1.0
+	 */
+	public static function schedule() {
+		if ( ! wp_next_scheduled( self::CRON_HOOK ) ) {
+			wp_schedule_event( time() + HOUR_IN_SECONDS, 'daily', self::CRON_HOOK );
+		}
+	}
+
+	/**
+	 * Creates or updates the table with dbDelta.
+	 *
+	 * @since 1.1.0
+	 */
+	public static function install() {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$table   = self::table();
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  created_at datetime NOT NULL,
+  event_type varchar(20) NOT NULL DEFAULT '',
+  referral_type varchar(20) NOT NULL DEFAULT '',
+  ref varchar(255) NOT NULL DEFAULT '',
+  source varchar(40) NOT NULL DEFAULT '',
+  page_url varchar(2048) NOT NULL DEFAULT '',
+  is_guest tinyint(1) NOT NULL DEFAULT 0,
+  sender_kind varchar(10) NOT NULL DEFAULT '',
+  sender_key char(64) NOT NULL DEFAULT '',
+  linked_key char(64) NOT NULL DEFAULT '',
+  state varchar(10) NOT NULL DEFAULT 'open',
+  event_key char(64) NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY event_key (event_key),
+  KEY created_at (created_at),
+  KEY sender_key (sender_key),
+  KEY linked_key (linked_key)
+) {$charset};"
+		);
+		update_option( self::DB_VERSION_OPTION, self::DB_VERSION );
+	}
+
+	/**
+	 * The stored key of a sender id: HMAC-SHA256 keyed with wp_salt(), so the
+	 * raw PSID / user_ref / guest id never reaches the database.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return string 64 hex characters.
+	 */
+	public static function sender_key( $sender_id ) {
+		return hash_hmac( 'sha256', 'ccfm-sender|' . $sender_id, wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * Stores one event unless it was stored before (Meta retries).
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<string,mixed> $row Columns except id and state.
+	 * @return bool Whether it was new.
+	 */
+	public static function record( array $row ) {
+		global $wpdb;
+		$table = self::table();
+		// An ended or upgraded conversation stays so for its later events.
+		$state        = $wpdb->get_var( $wpdb->prepare( "SELECT state FROM {$table} WHERE sender_key = %s AND state <> 'open' ORDER BY id DESC LIMIT 1", $row['sender_key'] ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$row['state'] = $state ? $state : 'open';
+		$columns      = array( 'created_at', 'event_type', 'referral_type', 'ref', 'source', 'page_url', 'is_guest', 'sender_kind', 'sender_key', 'linked_key', 'state', 'event_key' );
+		$values       = array();
+		foreach ( $columns as $column ) {
+			$values[] = isset( $row[ $column ] ) ? $row[ $column ] : '';
+		}
+		$values[6] = (int) $values[6];
+		$sql       = "INSERT IGNORE INTO {$table} (" . implode( ',', $columns ) . ') VALUES (%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s)';
+		$inserted  = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		return 1 === $inserted;
+	}
+
+	/**
+	 * Sets the state of every row of a sender.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $sender_key Sender key.
+	 * @param string $state      ended or upgraded.
+	 * @param string $linked_key Key of the PSID a guest upgraded to.
+	 */
+	public static function set_state( $sender_key, $state, $linked_key = '' ) {
+		global $wpdb;
+		$data = array( 'state' => $state );
+		if ( '' !== $linked_key ) {
+			$data['linked_key'] = $linked_key;
+		}
+		$wpdb->update( self::table(), $data, array( 'sender_key' => $sender_key ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+	}
+
+	/**
+	 * Whether the business may still message a sender: not when the guest
+	 * ended the chat (Meta would answer "#100 No matching user found").
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $sender_id Raw PSID, user_ref or guest id.
+	 * @return bool
+	 */
+	public static function can_message( $sender_id ) {
+		return 'ended' !== self::state_of( $sender_id );
+	}
+
+	/**
+	 * The stored state of a sender's conversation: open, ended, upgraded, or
+	 * '' when unknown.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return string
+	 */
+	public static function state_of( $sender_id ) {
+		global $wpdb;
+		$table = self::table();
+		$state = $wpdb->get_var( $wpdb->prepare( "SELECT state FROM {$table} WHERE sender_key = %s ORDER BY id DESC LIMIT 1", self::sender_key( $sender_id ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return is_string( $state ) ? $state : '';
+	}
+
+	/**
+	 * Deletes rows older than the retention period (daily cron).
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return int Rows deleted.
+	 */
+	public static function prune() {
+		global $wpdb;
+		$table   = self::table();
+		$cutoff  = gmdate( 'Y-m-d H:i:s', time() - Platform::retention_days() * DAY_IN_SECONDS );
+		$deleted = 0;
+		do {
+			$batch    = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s LIMIT 1000", $cutoff ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$deleted += $batch;
+		} while ( 1000 === $batch );
+		return $deleted;
+	}
+
+	/**
+	 * Registers the routes.
+	 *
+	 * @since 1.1.0
+	 */
+	public function register_routes() {
+		$date = array(
+			'type'    => 'string',
+			'pattern' => '^\d{4}-\d{2}-\d{2}$',
+		);
+		register_rest_route(
+			Rest::NAMESPACE_V1,
+			'/conversations',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'rest_report' ),
+				'permission_callback' => array( new Rest(), 'can_manage' ),
+				'args'                => array(
+					'from' => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
+					'to'   => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * GET /conversations.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function rest_report( $request ) {
+		$zone = wp_timezone();
+		$to   = self::day( $request['to'], new \DateTimeImmutable( 'today', $zone ) );
+		$from = $to ? self::day( $request['from'], $to->modify( '-29 days' ) ) : false;
+		if ( ! $from || ! $to ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The dates must be real days written YYYY-MM-DD.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		if ( $from > $to ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The first day must not be after the last day.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		if ( $from->diff( $to )->days > 366 ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The report covers at most 367 days.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		return rest_ensure_response( self::report( $from, $to ) );
+	}
+
+	/**
+	 * A YYYY-MM-DD day at midnight in the site's time zone.
+	 *
+	 * @param mixed              $value   Requested day, or null.
+	 * @param \DateTimeImmutable $default Day when none was asked for.
+	 * @return \DateTimeImmutable|false False when it is not a real day.
+	 */
+	private static function day( $value, \DateTimeImmutable $default ) {
+		if ( null === $value || '' === $value ) {
+			return $default->setTime( 0, 0 );
+		}
+		$day = \DateTimeImmutable::createFromFormat( '!Y-m-d', (string) $value, wp_timezone() );
+		return $day && $day->format( 'Y-m-d' ) === $value ? $day : false;
+	}
+
+	/**
+	 * Conversation starts between two days (inclusive, site time zone).
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \DateTimeImmutable $from First day, midnight.
+	 * @param \DateTimeImmutable $to   Last day, midnight.
+	 * @return array<string,mixed>
+	 */
+	public static function report( \DateTimeImmutable $from, \DateTimeImmutable $to ) {
+		global $wpdb;
+		$utc   = new \DateTimeZone( 'UTC' );
+		$start = $from->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
+		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
+		$table = self::table();
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT created_at, ref, source, page_url FROM {$table} WHERE created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+
+		$per_day = array();
+		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
+			$per_day[ $day->format( 'Y-m-d' ) ] = 0;
+		}
+		$per_ref  = array();
+		$per_page = array();
+		$sources  = array(
+			'plugin' => 0,
+			'link'   => 0,
+			'other'  => 0,
+		);
+		$zone     = $from->getTimezone();
+		foreach ( (array) $rows as $row ) {
+			$day = ( new \DateTimeImmutable( $row['created_at'], $utc ) )->setTimezone( $zone )->format( 'Y-m-d' );
+			if ( isset( $per_day[ $day ] ) ) {
+				++$per_day[ $day ];
+			}
+			$per_ref[ $row['ref'] ]       = ( isset( $per_ref[ $row['ref'] ] ) ? $per_ref[ $row['ref'] ] : 0 ) + 1;
+			$per_page[ $row['page_url'] ] = ( isset( $per_page[ $row['page_url'] ] ) ? $per_page[ $row['page_url'] ] : 0 ) + 1;
+			if ( 'CUSTOMER_CHAT_PLUGIN' === $row['source'] ) {
+				++$sources['plugin'];
+			} elseif ( 'SHORTLINK' === $row['source'] ) {
+				++$sources['link'];
+			} else {
+				++$sources['other'];
+			}
+		}
+		$total = count( (array) $rows );
+		$list  = static function ( array $counts, $key ) {
+			arsort( $counts );
+			$out = array();
+			foreach ( $counts as $value => $starts ) {
+				$out[] = array(
+					$key     => (string) $value,
+					'starts' => $starts,
+				);
+			}
+			return $out;
+		};
+		$days  = array();
+		foreach ( $per_day as $day => $starts ) {
+			$days[] = array(
+				'day'    => $day,
+				'starts' => $starts,
+			);
+		}
+		return array(
+			'from'     => $from->format( 'Y-m-d' ),
+			'to'       => $to->format( 'Y-m-d' ),
+			'total'    => $total,
+			'per_day'  => $days,
+			'per_ref'  => $list( $per_ref, 'ref' ),
+			'per_page' => $list( $per_page, 'page_url' ),
+			'sources'  => $sources,
+			'share'    => array(
+				'plugin' => $total ? round( 100 * $sources['plugin'] / $total, 1 ) : 0,
+				'link'   => $total ? round( 100 * $sources['link'] / $total, 1 ) : 0,
+			),
+		);
+	}
+
+	/**
+	 * Adds the exporter.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<string,mixed> $exporters Exporters.
+	 * @return array<string,mixed>
+	 */
+	public function register_exporter( $exporters ) {
+		$exporters['customer-chat-for-messenger'] = array(
+			'exporter_friendly_name' => __( 'Messenger conversations', 'customer-chat-for-messenger' ),
+			'callback'               => array( self::class, 'export' ),
+		);
+		return $exporters;
+	}
+
+	/**
+	 * Adds the eraser.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<string,mixed> $erasers Erasers.
+	 * @return array<string,mixed>
+	 */
+	public function register_eraser( $erasers ) {
+		$erasers['customer-chat-for-messenger'] = array(
+			'eraser_friendly_name' => __( 'Messenger conversations', 'customer-chat-for-messenger' ),
+			'callback'             => array( self::class, 'erase' ),
+		);
+		return $erasers;
+	}
+
+	/**
+	 * The Messenger id in a privacy request: either the raw id (no "@"), or
+	 * "<id>@messenger.invalid" as typed in Tools → Export/Erase Personal Data,
+	 * which only accepts email addresses. A real email address matches
+	 * nothing: the plugin stores no email addresses.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $identifier What the request names.
+	 * @return string Raw id, or ''.
+	 */
+	public static function id_from_request( $identifier ) {
+		$identifier = trim( (string) $identifier );
+		if ( '' !== $identifier && false === strpos( $identifier, '@' ) ) {
+			return $identifier;
+		}
+		$suffix = '@' . self::EXPORT_DOMAIN;
+		if ( strlen( $identifier ) > strlen( $suffix ) && 0 === strcasecmp( substr( $identifier, -strlen( $suffix ) ), $suffix ) ) {
+			return substr( $identifier, 0, -strlen( $suffix ) );
+		}
+		return '';
+	}
+
+	/**
+	 * Rows of a sender (also the rows of a guest who upgraded to this PSID).
+	 *
+	 * @param string $key    Sender key.
+	 * @param int    $page   Page (1-based).
+	 * @param int    $number Rows per page.
+	 * @return array<int,array<string,string>>
+	 */
+	private static function rows_of( $key, $page, $number ) {
+		global $wpdb;
+		$table = self::table();
+		return (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, created_at, event_type, referral_type, ref, source, page_url, is_guest, state FROM {$table} WHERE sender_key = %s OR linked_key = %s ORDER BY id LIMIT %d OFFSET %d", $key, $key, $number, ( $page - 1 ) * $number ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * Personal-data exporter.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $identifier Email address field of the request.
+	 * @param int    $page       Page.
+	 * @return array{data:array<int,mixed>,done:bool}
+	 */
+	public static function export( $identifier, $page = 1 ) {
+		$id = self::id_from_request( $identifier );
+		if ( '' === $id ) {
+			return array(
+				'data' => array(),
+				'done' => true,
+			);
+		}
+		$number = 200;
+		$rows   = self::rows_of( self::sender_key( $id ), max( 1, (int) $page ), $number );
+		$data   = array();
+		foreach ( $rows as $row ) {
+			$data[] = array(
+				'group_id'    => 'ccfm-conversations',
+				'group_label' => __( 'Messenger conversations', 'customer-chat-for-messenger' ),
+				'item_id'     => 'ccfm-conversation-' . $row['id'],
+				'data'        => array(
+					array(
+						'name'  => __( 'Time (UTC)', 'customer-chat-for-messenger' ),
+						'value' => $row['created_at'],
+					),
+					array(
+						'name'  => __( 'Event', 'customer-chat-for-messenger' ),
+						'value' => trim( $row['event_type'] . ' ' . $row['referral_type'] ),
+					),
+					array(
+						'name'  => __( 'Ref', 'customer-chat-for-messenger' ),
+						'value' => $row['ref'],
+					),
+					array(
+						'name'  => __( 'Source', 'customer-chat-for-messenger' ),
+						'value' => $row['source'],
+					),
+					array(
+						'name'  => __( 'Page', 'customer-chat-for-messenger' ),
+						'value' => $row['page_url'],
+					),
+					array(
+						'name'  => __( 'Guest', 'customer-chat-for-messenger' ),
+						'value' => $row['is_guest'] ? __( 'Yes', 'customer-chat-for-messenger' ) : __( 'No', 'customer-chat-for-messenger' ),
+					),
+					array(
+						'name'  => __( 'State', 'customer-chat-for-messenger' ),
+						'value' => $row['state'],
+					),
+				),
+			);
+		}
+		return array(
+			'data' => $data,
+			'done' => count( $rows ) < $number,
+		);
+	}
+
+	/**
+	 * Personal-data eraser.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $identifier Email address field of the request.
+	 * @param int    $page       Page.
+	 * @return array{items_removed:bool,items_retained:bool,messages:string[],done:bool}
+	 */
+	public static function erase( $identifier, $page = 1 ) {
+		global $wpdb;
+		unset( $page );
+		$id      = self::id_from_request( $identifier );
+		$removed = 0;
+		if ( '' !== $id ) {
+			$key     = self::sender_key( $id );
+			$table   = self::table();
+			$removed = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE sender_key = %s OR linked_key = %s", $key, $key ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+		return array(
+			'items_removed'  => $removed > 0,
+			'items_retained' => false,
+			'messages'       => array(),
+			'done'           => true,
+		);
+	}
+}

@@ -1,0 +1,283 @@
+<?php
+/**
+ * The Messenger webhook: the verification handshake and signed events.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Route ccfm/v1/webhook.
+ *
+ * @since 1.1.0
+ */
+final class Webhook {
+
+	const ROUTE = '/webhook';
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.1.0
+	 */
+	public function register() {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_filter( 'rest_pre_serve_request', array( $this, 'serve_challenge' ), 10, 4 );
+	}
+
+	/**
+	 * Registers the route.
+	 *
+	 * @since 1.1.0
+	 */
+	public function register_routes() {
+		register_rest_route(
+			Rest::NAMESPACE_V1,
+			self::ROUTE,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'verify' ),
+					// Public on purpose: Meta calls it without a WordPress login.
+					// The authentication is the verify token, compared in verify().
+					'permission_callback' => '__return_true',
+					'args'                => array(
+						'hub_mode'         => array(
+							'description' => __( 'hub.mode, "subscribe".', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+						),
+						'hub_verify_token' => array(
+							'description' => __( 'hub.verify_token, the token set in Meta\'s app dashboard.', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+						),
+						'hub_challenge'    => array(
+							'description' => __( 'hub.challenge, echoed back verbatim.', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+						),
+					),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'receive' ),
+					// Public on purpose: Meta posts events without a WordPress
+					// login. The authentication is the X-Hub-Signature-256 HMAC
+					// of the raw body with the App Secret, checked in receive()
+					// before anything is read or stored.
+					'permission_callback' => '__return_true',
+				),
+			)
+		);
+	}
+
+	/**
+	 * GET: the subscription handshake.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function verify( $request ) {
+		$expected = Platform::secret( 'verify_token' );
+		$given    = $request->get_param( 'hub_verify_token' );
+		$mode     = $request->get_param( 'hub_mode' );
+		$ok       = '' !== $expected && is_string( $given ) && hash_equals( $expected, $given );
+		if ( ! $ok || 'subscribe' !== $mode ) {
+			return new \WP_Error( 'ccfm_webhook_forbidden', __( 'The verify token does not match.', 'customer-chat-for-messenger' ), array( 'status' => 403 ) );
+		}
+		$challenge = $request->get_param( 'hub_challenge' );
+		$response  = new \WP_REST_Response( is_string( $challenge ) ? $challenge : '', 200 );
+		$response->header( 'Content-Type', 'text/plain; charset=utf-8' );
+		$response->header( 'X-Content-Type-Options', 'nosniff' );
+		return $response;
+	}
+
+	/**
+	 * Prints the challenge as raw text instead of JSON.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param bool              $served  Whether the request was served.
+	 * @param \WP_HTTP_Response $result  Response.
+	 * @param \WP_REST_Request  $request Request.
+	 * @param \WP_REST_Server   $server  Server.
+	 * @return bool
+	 */
+	public function serve_challenge( $served, $result, $request, $server ) {
+		unset( $server );
+		if ( $served || 'GET' !== $request->get_method() || Rest::NAMESPACE_V1 . self::ROUTE !== ltrim( $request->get_route(), '/' ) || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
+			return $served;
+		}
+		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- the verbatim challenge, sent as text/plain with nosniff.
+		return true;
+	}
+
+	/**
+	 * Whether the request carries a valid X-Hub-Signature-256 for its raw body.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return bool
+	 */
+	public static function signature_valid( $request ) {
+		$secret = Platform::secret( 'app_secret' );
+		$header = $request->get_header( 'x_hub_signature_256' );
+		if ( '' === $secret || ! is_string( $header ) || 0 !== strpos( $header, 'sha256=' ) ) {
+			return false;
+		}
+		$expected = 'sha256=' . hash_hmac( 'sha256', $request->get_body(), $secret );
+		return hash_equals( $expected, strtolower( trim( $header ) ) );
+	}
+
+	/**
+	 * POST: signed events.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function receive( $request ) {
+		if ( ! self::signature_valid( $request ) ) {
+			return new \WP_Error( 'ccfm_webhook_signature', __( 'Missing or invalid X-Hub-Signature-256.', 'customer-chat-for-messenger' ), array( 'status' => 401 ) );
+		}
+		$payload = json_decode( $request->get_body(), true );
+		if ( ! is_array( $payload ) ) {
+			return new \WP_Error( 'ccfm_webhook_body', __( 'The body is not JSON.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		$stored = 0;
+		if ( isset( $payload['object'] ) && 'page' === $payload['object'] && isset( $payload['entry'] ) && is_array( $payload['entry'] ) ) {
+			foreach ( $payload['entry'] as $entry ) {
+				if ( ! is_array( $entry ) || ! isset( $entry['messaging'] ) || ! is_array( $entry['messaging'] ) ) {
+					continue;
+				}
+				foreach ( $entry['messaging'] as $event ) {
+					if ( is_array( $event ) && self::handle( $event ) ) {
+						++$stored;
+					}
+				}
+			}
+		}
+		return new \WP_REST_Response( array( 'stored' => $stored ), 200 );
+	}
+
+	/**
+	 * Handles one messaging event: stores it once, updates the conversation
+	 * state, fires ccfm_webhook_event.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<string,mixed> $event A messaging[] item.
+	 * @return bool Whether it was new and stored.
+	 */
+	public static function handle( array $event ) {
+		$sender = isset( $event['sender'] ) && is_array( $event['sender'] ) ? $event['sender'] : array();
+		if ( isset( $sender['user_ref'] ) && is_scalar( $sender['user_ref'] ) ) {
+			$sender_id   = (string) $sender['user_ref'];
+			$sender_kind = 'user_ref';
+		} elseif ( isset( $sender['id'] ) && is_scalar( $sender['id'] ) ) {
+			$sender_id   = (string) $sender['id'];
+			$sender_kind = 'id';
+		} else {
+			return false;
+		}
+
+		$referral = array();
+		if ( isset( $event['referral'] ) && is_array( $event['referral'] ) ) {
+			$type     = 'messaging_referrals';
+			$kind     = 'referral';
+			$referral = $event['referral'];
+		} elseif ( isset( $event['postback'] ) && is_array( $event['postback'] ) ) {
+			$type     = 'messaging_postbacks';
+			$kind     = 'postback';
+			$referral = isset( $event['postback']['referral'] ) && is_array( $event['postback']['referral'] ) ? $event['postback']['referral'] : array();
+		} elseif ( isset( $event['message'] ) && is_array( $event['message'] ) && empty( $event['message']['is_echo'] ) ) {
+			$type = 'messages';
+			$kind = 'message';
+		} else {
+			return false; // Echoes, deliveries, reads: not recorded.
+		}
+
+		$referral_type = isset( $referral['type'] ) && is_string( $referral['type'] ) ? strtoupper( $referral['type'] ) : '';
+		$source        = isset( $referral['source'] ) && is_string( $referral['source'] ) ? strtoupper( $referral['source'] ) : '';
+		if ( 'message' === $kind && isset( $event['message']['tags']['source'] ) && 'customer_chat_plugin' === $event['message']['tags']['source'] ) {
+			$source = 'CUSTOMER_CHAT_PLUGIN';
+		}
+		$guest      = isset( $referral['is_guest_user'] ) && in_array( $referral['is_guest_user'], array( true, 'true', 1, '1' ), true );
+		$ref        = isset( $referral['ref'] ) && is_scalar( $referral['ref'] ) ? (string) $referral['ref'] : '';
+		$linked_key = '';
+		if ( 'GUEST_UPGRADE' === $referral_type ) {
+			// The ref of an upgrade is the logged-in user's PSID: hash it, never store it.
+			$linked_key = '' !== $ref ? Conversations::sender_key( $ref ) : '';
+			$ref        = '';
+			$guest      = true;
+		}
+		$timestamp  = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
+		$sender_key = Conversations::sender_key( $sender_id );
+		if ( 'message' === $kind && isset( $event['message']['mid'] ) && is_string( $event['message']['mid'] ) && '' !== $event['message']['mid'] ) {
+			$event_key = hash( 'sha256', 'mid|' . $event['message']['mid'] );
+		} else {
+			$event_key = hash( 'sha256', implode( '|', array( $timestamp, $sender_key, $kind, $referral_type ) ) );
+		}
+
+		$new = Conversations::record(
+			array(
+				'created_at'    => gmdate( 'Y-m-d H:i:s', (int) floor( $timestamp / 1000 ) ),
+				'event_type'    => $kind,
+				'referral_type' => $referral_type,
+				'ref'           => mb_substr( sanitize_text_field( $ref ), 0, 255 ),
+				'source'        => substr( preg_replace( '/[^A-Z_]/', '', $source ), 0, 40 ),
+				'page_url'      => self::page_url( isset( $referral['referer_uri'] ) ? $referral['referer_uri'] : '' ),
+				'is_guest'      => $guest ? 1 : 0,
+				'sender_kind'   => $sender_kind,
+				'sender_key'    => $sender_key,
+				'linked_key'    => $linked_key,
+				'event_key'     => $event_key,
+			)
+		);
+		if ( ! $new ) {
+			return false;
+		}
+		if ( 'END_CHAT' === $referral_type ) {
+			Conversations::set_state( $sender_key, 'ended' );
+		} elseif ( 'GUEST_UPGRADE' === $referral_type ) {
+			Conversations::set_state( $sender_key, 'upgraded', $linked_key );
+		}
+
+		/**
+		 * Fires once per new webhook event (retries are not repeated).
+		 *
+		 * @since 1.1.0
+		 *
+		 * @param string              $type  messaging_referrals, messaging_postbacks or messages.
+		 * @param array<string,mixed> $event The messaging event as Meta sent it.
+		 */
+		do_action( 'ccfm_webhook_event', $type, $event );
+		return true;
+	}
+
+	/**
+	 * The page a conversation started on, without query string or fragment
+	 * (they may carry personal data).
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param mixed $uri referer_uri.
+	 * @return string
+	 */
+	public static function page_url( $uri ) {
+		if ( ! is_string( $uri ) || '' === $uri ) {
+			return '';
+		}
+		$parts = wp_parse_url( $uri );
+		if ( ! is_array( $parts ) || empty( $parts['host'] ) || empty( $parts['scheme'] ) || ! in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true ) ) {
+			return '';
+		}
+		$url = strtolower( $parts['scheme'] ) . '://' . strtolower( $parts['host'] ) . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . ( isset( $parts['path'] ) ? $parts['path'] : '/' );
+		return substr( esc_url_raw( $url ), 0, 2048 );
+	}
+}
