@@ -28,7 +28,7 @@ count() { # count NAME PASS FAIL OK : a suite with its own counts.
 	if [ "$4" != 0 ] || [ "$3" != 0 ]; then failures+=("$1"); [ "$3" = 0 ] && failed=$((failed + 1)); fi
 }
 
-step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins
+step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins bin/bench.js
 step "TypeScript (tsc --noEmit, strict)" npm run -s typecheck
 step "PHPCS (WordPress-Extra, Docs, Security, PHPCompatibilityWP 7.4+)" vendor/bin/phpcs -q
 
