@@ -51,5 +51,6 @@ final class Plugin {
 		( new Placement() )->register();
 		( new Diagnostics() )->register();
 		( new Platform() )->register();
+		( new Privacy() )->register();
 	}
 }
