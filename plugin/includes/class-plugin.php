@@ -52,5 +52,6 @@ final class Plugin {
 		( new Diagnostics() )->register();
 		( new Platform() )->register();
 		( new Privacy() )->register();
+		( new I18n() )->register();
 	}
 }
