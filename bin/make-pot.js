@@ -60,7 +60,9 @@ function walk( dir, test ) {
 	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
 		const full = path.join( dir, entry.name );
 		if ( entry.isDirectory() ) {
-			if ( ! [ 'build', 'node_modules', 'vendor' ].includes( entry.name ) ) {
+			if (
+				! [ 'build', 'node_modules', 'vendor' ].includes( entry.name )
+			) {
 				out.push( ...walk( full, test ) );
 			}
 		} else if ( test( entry.name ) ) {
@@ -163,11 +165,7 @@ function tokenize( src, lang ) {
 			line += ( text.match( /\n/g ) || [] ).length;
 			push( 'comment', text, start );
 			i = end;
-		} else if (
-			c === "'" ||
-			c === '"' ||
-			( lang === 'js' && c === '`' )
-		) {
+		} else if ( c === "'" || c === '"' || ( lang === 'js' && c === '`' ) ) {
 			let j = i + 1;
 			while ( j < src.length && src[ j ] !== c ) {
 				j += src[ j ] === '\\' ? 2 : 1;
@@ -256,7 +254,7 @@ function extractCalls( file, lang ) {
 		// Read the leading literal arguments.
 		const args = [];
 		k++;
-		for ( ;; ) {
+		for (;;) {
 			let value = null;
 			let literal = true;
 			let depth = 0;
@@ -342,7 +340,14 @@ function extractBlockJson( file ) {
 	const add = ( value, context ) => {
 		for ( const v of [].concat( value ?? [] ) ) {
 			if ( typeof v === 'string' && v !== '' ) {
-				out.push( { msgid: v, plural: null, context, comment: null, ref, php: false } );
+				out.push( {
+					msgid: v,
+					plural: null,
+					context,
+					comment: null,
+					ref,
+					php: false,
+				} );
 			}
 		}
 	};
@@ -367,7 +372,13 @@ function extractHeader() {
 	const file = path.join( ROOT, 'plugin', DOMAIN + '.php' );
 	const head = fs.readFileSync( file, 'utf8' ).slice( 0, 8192 );
 	const out = [];
-	for ( const field of [ 'Plugin Name', 'Plugin URI', 'Description', 'Author', 'Author URI' ] ) {
+	for ( const field of [
+		'Plugin Name',
+		'Plugin URI',
+		'Description',
+		'Author',
+		'Author URI',
+	] ) {
 		const m = head.match(
 			new RegExp( `^[ \\t/*#@]*${ field }:(.*)$`, 'mi' )
 		);
@@ -401,14 +412,16 @@ function escapePo( s ) {
 function collect() {
 	const calls = [
 		...extractHeader(),
-		...walk( path.join( ROOT, 'plugin' ), ( n ) => n.endsWith( '.php' ) ).flatMap(
-			( f ) => extractCalls( f, 'php' )
-		),
-		...walk( path.join( ROOT, 'plugin' ), ( n ) => n === 'block.json' ).flatMap(
-			extractBlockJson
-		),
-		...walk( path.join( ROOT, 'src' ), ( n ) =>
-			/\.(js|jsx|ts|tsx)$/.test( n ) && ! n.endsWith( '.d.ts' )
+		...walk( path.join( ROOT, 'plugin' ), ( n ) =>
+			n.endsWith( '.php' )
+		).flatMap( ( f ) => extractCalls( f, 'php' ) ),
+		...walk(
+			path.join( ROOT, 'plugin' ),
+			( n ) => n === 'block.json'
+		).flatMap( extractBlockJson ),
+		...walk(
+			path.join( ROOT, 'src' ),
+			( n ) => /\.(js|jsx|ts|tsx)$/.test( n ) && ! n.endsWith( '.d.ts' )
 		).flatMap( ( f ) => extractCalls( f, 'js' ) ),
 	];
 	const entries = new Map();
@@ -494,10 +507,16 @@ function version() {
 }
 
 function now() {
-	return new Date().toISOString().replace( 'T', ' ' ).replace( /:\d\d\.\d+Z$/, '+0000' );
+	return new Date()
+		.toISOString()
+		.replace( 'T', ' ' )
+		.replace( /:\d\d\.\d+Z$/, '+0000' );
 }
 
-/** The date line is not content: compare without it. */
+/**
+ * The date line is not content: compare without it.
+ * @param {string} pot POT text.
+ */
 function withoutDate( pot ) {
 	return pot.replace( /^"POT-Creation-Date: .*\\n"$/m, '' );
 }
@@ -506,7 +525,9 @@ function existingDate() {
 	if ( ! fs.existsSync( POT ) ) {
 		return null;
 	}
-	const m = fs.readFileSync( POT, 'utf8' ).match( /^"POT-Creation-Date: (.*)\\n"$/m );
+	const m = fs
+		.readFileSync( POT, 'utf8' )
+		.match( /^"POT-Creation-Date: (.*)\\n"$/m );
 	return m ? m[ 1 ] : null;
 }
 
@@ -518,15 +539,24 @@ if ( require.main === module ) {
 	const same = withoutDate( fresh ) === withoutDate( current );
 	if ( process.argv.includes( '--check' ) ) {
 		if ( ! same ) {
-			process.stderr.write( `${ path.relative( ROOT, POT ) } is out of date: run npm run make-pot\n` );
+			process.stderr.write(
+				`${ path.relative(
+					ROOT,
+					POT
+				) } is out of date: run npm run make-pot\n`
+			);
 			process.exit( 1 );
 		}
-		process.stdout.write( `${ path.relative( ROOT, POT ) } is up to date\n` );
+		process.stdout.write(
+			`${ path.relative( ROOT, POT ) } is up to date\n`
+		);
 	} else {
 		fs.mkdirSync( path.dirname( POT ), { recursive: true } );
 		fs.writeFileSync( POT, same ? current : build() );
 		process.stdout.write(
-			`${ path.relative( ROOT, POT ) }: ${ collect().length } strings${ same ? ' (unchanged)' : '' }\n`
+			`${ path.relative( ROOT, POT ) }: ${ collect().length } strings${
+				same ? ' (unchanged)' : ''
+			}\n`
 		);
 	}
 }

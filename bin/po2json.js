@@ -24,11 +24,21 @@ const ENTRIES = {
 	editor: 'src/editor/index.tsx',
 };
 
-/** Parses a PO file into entries { context, msgid, plural, msgstr[], refs[] }. */
+/**
+ * Parses a PO file into entries { context, msgid, plural, msgstr[], refs[] }.
+ * @param {string} text PO file text.
+ */
 function parsePo( text ) {
 	const entries = [];
 	for ( const block of text.replace( /\r\n/g, '\n' ).split( /\n\s*\n/ ) ) {
-		const entry = { context: null, msgid: null, plural: null, msgstr: [], refs: [], fuzzy: false };
+		const entry = {
+			context: null,
+			msgid: null,
+			plural: null,
+			msgstr: [],
+			refs: [],
+			fuzzy: false,
+		};
 		let field = null;
 		for ( const line of block.split( '\n' ) ) {
 			if ( line.startsWith( '#:' ) ) {
@@ -41,10 +51,14 @@ function parsePo( text ) {
 			if ( line.startsWith( '#' ) || ! line.trim() ) {
 				continue;
 			}
-			const m = line.match( /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/ );
+			const m = line.match(
+				/^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/
+			);
 			const value = m ? m[ 3 ] : line.trim();
 			if ( m ) {
-				field = m[ 1 ].startsWith( 'msgstr' ) ? `msgstr${ m[ 2 ] ?? 0 }` : m[ 1 ];
+				field = m[ 1 ].startsWith( 'msgstr' )
+					? `msgstr${ m[ 2 ] ?? 0 }`
+					: m[ 1 ];
 			}
 			const str = JSON.parse( value );
 			if ( field === 'msgctxt' ) {
@@ -65,7 +79,10 @@ function parsePo( text ) {
 	return entries;
 }
 
-/** The header fields of a PO file. */
+/**
+ * The header fields of a PO file.
+ * @param {Array<Object>} entries Parsed entries.
+ */
 function headerOf( entries ) {
 	const head = entries.find( ( e ) => e.msgid === '' && e.context === null );
 	const fields = {};
@@ -78,7 +95,10 @@ function headerOf( entries ) {
 	return fields;
 }
 
-/** Every local file an entry point imports, relative to the repository root. */
+/**
+ * Every local file an entry point imports, relative to the repository root.
+ * @param {string} entry Entry source, relative to the repository root.
+ */
 function sourcesOf( entry ) {
 	const seen = new Set();
 	const visit = ( abs ) => {
@@ -91,13 +111,25 @@ function sourcesOf( entry ) {
 			return;
 		}
 		const src = fs.readFileSync( abs, 'utf8' );
-		const re = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*['"](\.[^'"]+)['"]|require\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+		const re =
+			/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*['"](\.[^'"]+)['"]|require\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 		for ( const m of src.matchAll( re ) ) {
 			const spec = m[ 1 ] || m[ 2 ] || m[ 3 ];
 			const base = path.resolve( path.dirname( abs ), spec );
-			const found = [ '', '.ts', '.tsx', '.js', '.jsx', '/index.ts', '/index.tsx', '/index.js' ]
+			const found = [
+				'',
+				'.ts',
+				'.tsx',
+				'.js',
+				'.jsx',
+				'/index.ts',
+				'/index.tsx',
+				'/index.js',
+			]
 				.map( ( ext ) => base + ext )
-				.find( ( f ) => fs.existsSync( f ) && fs.statSync( f ).isFile() );
+				.find(
+					( f ) => fs.existsSync( f ) && fs.statSync( f ).isFile()
+				);
 			if ( found ) {
 				visit( found );
 			}
@@ -107,11 +139,16 @@ function sourcesOf( entry ) {
 	return seen;
 }
 
-/** File name → JSON text for one PO file. */
+/**
+ * File name → JSON text for one PO file.
+ * @param {string} poFile Absolute path of the PO file.
+ */
 function build( poFile ) {
 	const entries = parsePo( fs.readFileSync( poFile, 'utf8' ) );
 	const header = headerOf( entries );
-	const locale = header.Language || path.basename( poFile, '.po' ).slice( DOMAIN.length + 1 );
+	const locale =
+		header.Language ||
+		path.basename( poFile, '.po' ).slice( DOMAIN.length + 1 );
 	const out = {};
 	for ( const [ name, entry ] of Object.entries( ENTRIES ) ) {
 		const sources = sourcesOf( entry );
@@ -119,21 +156,32 @@ function build( poFile ) {
 			'': {
 				domain: 'messages',
 				lang: locale,
-				'plural-forms': header[ 'Plural-Forms' ] || 'nplurals=2; plural=(n != 1);',
+				'plural-forms':
+					header[ 'Plural-Forms' ] || 'nplurals=2; plural=(n != 1);',
 			},
 		};
 		for ( const e of entries ) {
 			if ( e.msgid === '' || e.fuzzy || ! e.msgstr.some( ( s ) => s ) ) {
 				continue;
 			}
-			if ( ! e.refs.some( ( ref ) => sources.has( ref.replace( /:\d+$/, '' ) ) ) ) {
+			if (
+				! e.refs.some( ( ref ) =>
+					sources.has( ref.replace( /:\d+$/, '' ) )
+				)
+			) {
 				continue;
 			}
-			const key = e.context !== null ? `${ e.context }\u0004${ e.msgid }` : e.msgid;
+			const key =
+				e.context !== null
+					? `${ e.context }\u0004${ e.msgid }`
+					: e.msgid;
 			messages[ key ] = e.plural ? e.msgstr : [ e.msgstr[ 0 ] ];
 		}
 		const script = `build/${ name }.js`;
-		const file = `${ DOMAIN }-${ locale }-${ crypto.createHash( 'md5' ).update( script ).digest( 'hex' ) }.json`;
+		const file = `${ DOMAIN }-${ locale }-${ crypto
+			.createHash( 'md5' )
+			.update( script )
+			.digest( 'hex' ) }.json`;
 		out[ file ] =
 			JSON.stringify( {
 				'translation-revision-date': header[ 'PO-Revision-Date' ] || '',
@@ -148,7 +196,10 @@ function build( poFile ) {
 
 function all() {
 	const files = {};
-	for ( const po of fs.readdirSync( LANG_DIR ).filter( ( f ) => f.endsWith( '.po' ) ).sort() ) {
+	for ( const po of fs
+		.readdirSync( LANG_DIR )
+		.filter( ( f ) => f.endsWith( '.po' ) )
+		.sort() ) {
 		Object.assign( files, build( path.join( LANG_DIR, po ) ) );
 	}
 	return files;
@@ -161,15 +212,26 @@ if ( require.main === module ) {
 	let stale = 0;
 	for ( const [ name, json ] of Object.entries( files ) ) {
 		const target = path.join( LANG_DIR, name );
-		const current = fs.existsSync( target ) ? fs.readFileSync( target, 'utf8' ) : null;
+		const current = fs.existsSync( target )
+			? fs.readFileSync( target, 'utf8' )
+			: null;
 		if ( process.argv.includes( '--check' ) ) {
 			if ( current !== json ) {
-				process.stderr.write( `plugin/languages/${ name } is ${ current === null ? 'missing' : 'out of date' }\n` );
+				process.stderr.write(
+					`plugin/languages/${ name } is ${
+						current === null ? 'missing' : 'out of date'
+					}\n`
+				);
 				stale++;
 			}
 		} else if ( current !== json ) {
 			fs.writeFileSync( target, json );
-			process.stdout.write( `wrote plugin/languages/${ name } (${ Object.keys( JSON.parse( json ).locale_data.messages ).length - 1 } strings)\n` );
+			process.stdout.write(
+				`wrote plugin/languages/${ name } (${
+					Object.keys( JSON.parse( json ).locale_data.messages )
+						.length - 1
+				} strings)\n`
+			);
 		}
 	}
 	process.exit( stale ? 1 : 0 );

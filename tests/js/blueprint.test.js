@@ -6,6 +6,8 @@ const { test } = require( 'node:test' );
 const assert = require( 'node:assert/strict' );
 const fs = require( 'fs' );
 const path = require( 'path' );
+// Ajv comes with @wordpress/scripts (ESLint, webpack); the lock file pins it.
+// eslint-disable-next-line import/no-extraneous-dependencies
 const Ajv = require( 'ajv' );
 
 const root = path.resolve( __dirname, '../..' );
@@ -21,7 +23,10 @@ function validator() {
 	// draft-07, its default. Ajv is the one the lock file hoists (6.x from
 	// @wordpress/scripts' ESLint); 8.x options are passed when that changes.
 	delete schema.$schema;
-	const major = Number( require( 'ajv/package.json' ).version.split( '.' )[ 0 ] );
+	const major = Number(
+		// eslint-disable-next-line import/no-extraneous-dependencies
+		require( 'ajv/package.json' ).version.split( '.' )[ 0 ]
+	);
 	const ajv =
 		major >= 8
 			? new Ajv( { allErrors: true, strict: false } )
@@ -32,11 +37,7 @@ function validator() {
 test( 'the blueprint is valid by the Blueprint schema', () => {
 	const validate = validator();
 	const ok = validate( blueprint );
-	assert.equal(
-		ok,
-		true,
-		JSON.stringify( validate.errors, null, 2 )
-	);
+	assert.equal( ok, true, JSON.stringify( validate.errors, null, 2 ) );
 } );
 
 test( 'the schema check can fail: an unknown step and a misspelled key are refused', () => {
@@ -59,7 +60,9 @@ test( 'it installs the plugin from the directory, activates it, sets link mode w
 		slug: 'customer-chat-for-messenger',
 	} );
 	assert.equal( install.options.activate, true );
-	const options = blueprint.steps.find( ( s ) => s.step === 'setSiteOptions' );
+	const options = blueprint.steps.find(
+		( s ) => s.step === 'setSiteOptions'
+	);
 	const settings = options.options.ccfm_settings;
 	assert.match( settings.page_id, /^\d{1,20}$/ );
 	assert.equal( settings.mode, 'link' );

@@ -127,15 +127,21 @@ test( 'the German .mo is compiled from the .po (msgfmt)', () => {
 	);
 	execFileSync( 'msgfmt', [ '--check', '-o', tmp, po ] );
 	assert.ok(
-		fs.readFileSync( tmp ).equals(
-			fs.readFileSync( path.join( lang, `${ DOMAIN }-de_DE.mo` ) )
-		),
+		fs
+			.readFileSync( tmp )
+			.equals(
+				fs.readFileSync( path.join( lang, `${ DOMAIN }-de_DE.mo` ) )
+			),
 		'run npm run i18n'
 	);
-	const stats = execFileSync( 'msgfmt', [ '--statistics', '-o', '/dev/null', po ], {
-		encoding: 'utf8',
-		stdio: [ 'ignore', 'pipe', 'pipe' ],
-	} );
+	const stats = execFileSync(
+		'msgfmt',
+		[ '--statistics', '-o', '/dev/null', po ],
+		{
+			encoding: 'utf8',
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		}
+	);
 	assert.equal( stats, '' ); // Statistics go to stderr; stdout stays empty.
 } );
 
@@ -146,12 +152,20 @@ test( 'the German .po translates the required strings and has the same msgids as
 	const pot = po2json.parsePo( fs.readFileSync( makePot.POT, 'utf8' ) );
 	const key = ( e ) => `${ e.context ?? '' }\u0004${ e.msgid }`;
 	assert.deepEqual(
-		po.filter( ( e ) => ! e.fuzzy ).map( key ).sort(),
+		po
+			.filter( ( e ) => ! e.fuzzy )
+			.map( key )
+			.sort(),
 		pot.map( key ).sort(),
 		'run npm run i18n'
 	);
-	const de = Object.fromEntries( po.map( ( e ) => [ key( e ), e.msgstr[ 0 ] ] ) );
-	assert.equal( de[ '\u0004Chat with us on Messenger' ], 'Chatte mit uns im Messenger' );
+	const de = Object.fromEntries(
+		po.map( ( e ) => [ key( e ), e.msgstr[ 0 ] ] )
+	);
+	assert.equal(
+		de[ '\u0004Chat with us on Messenger' ],
+		'Chatte mit uns im Messenger'
+	);
 	assert.equal( de[ 'block title\u0004Messenger Chat' ], 'Messenger-Chat' );
 	assert.equal( de[ '\u0004Save settings' ], 'Einstellungen speichern' );
 	assert.equal( de[ '\u0004Facebook Page ID' ], 'Facebook-Seiten-ID' );
@@ -178,14 +192,27 @@ test( 'the JS translation files are named by md5 of the script path and match th
 		assert.equal( data.locale_data.messages[ '' ].domain, 'messages' );
 	}
 	const messages = ( name ) =>
-		JSON.parse( files[ `${ DOMAIN }-de_DE-${ md5( `build/${ name }.js` ) }.json` ] )
-			.locale_data.messages;
-	assert.deepEqual( messages( 'admin' )[ 'Save settings' ], [ 'Einstellungen speichern' ] );
-	assert.deepEqual( messages( 'admin' )[ 'Facebook Page ID' ], [ 'Facebook-Seiten-ID' ] );
+		JSON.parse(
+			files[ `${ DOMAIN }-de_DE-${ md5( `build/${ name }.js` ) }.json` ]
+		).locale_data.messages;
+	assert.deepEqual( messages( 'admin' )[ 'Save settings' ], [
+		'Einstellungen speichern',
+	] );
+	assert.deepEqual( messages( 'admin' )[ 'Facebook Page ID' ], [
+		'Facebook-Seiten-ID',
+	] );
 	assert.deepEqual( messages( 'block' )[ 'Message us' ], [ 'Schreib uns' ] );
-	assert.deepEqual( messages( 'block' )[ 'block title\u0004Messenger Chat' ], [ 'Messenger-Chat' ] );
+	assert.deepEqual(
+		messages( 'block' )[ 'block title\u0004Messenger Chat' ],
+		[ 'Messenger-Chat' ]
+	);
 	// Only what a script uses: the admin app has no block strings, the block no admin strings.
-	assert.equal( messages( 'admin' )[ 'block title\u0004Messenger Chat' ], undefined );
+	assert.equal(
+		messages( 'admin' )[ 'block title\u0004Messenger Chat' ],
+		undefined
+	);
 	assert.equal( messages( 'block' )[ 'Save settings' ], undefined );
-	assert.deepEqual( messages( 'editor' )[ 'On this post' ], [ 'In diesem Beitrag' ] );
+	assert.deepEqual( messages( 'editor' )[ 'On this post' ], [
+		'In diesem Beitrag',
+	] );
 } );
