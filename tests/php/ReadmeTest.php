@@ -127,7 +127,7 @@ class ReadmeTest extends TestCase {
 	public function test_external_services_name_meta_and_link_terms_and_privacy() {
 		$text    = self::readme();
 		$section = substr( $text, strpos( $text, '== External services ==' ) );
-		foreach ( array( 'connect.facebook.net', 'm.me', 'load strategy', 'consent', 'IP address', 'Facebook cookies', 'referrer', 'https://www.facebook.com/legal/terms', 'https://www.facebook.com/privacy/policy/' ) as $needle ) {
+		foreach ( array( 'connect.facebook.net', 'm.me', 'load strategy', 'consent', 'IP address', 'Facebook cookies', 'referrer', 'https://www.facebook.com/legal/terms', 'https://www.facebook.com/privacy/policy/', 'graph.facebook.com', 'webhook', 'retention' ) as $needle ) {
 			$this->assertStringContainsString( $needle, $section );
 		}
 	}

@@ -2,9 +2,10 @@
 /**
  * plugin/uninstall.php leaves nothing of the plugin behind.
  *
- * Checked tables: wp_options (option_name), wp_postmeta (meta_key) and
- * wp_usermeta (meta_key). wp_users is not checked: the tests' own users are
- * named ccfm_test_<role>; they are not the plugin's data.
+ * Checked: wp_options (option_name), wp_postmeta (meta_key), wp_usermeta
+ * (meta_key), the table list (SHOW TABLES: wp_ccfm_conversations is dropped)
+ * and the cron array. wp_users is not checked: the tests' own users are named
+ * ccfm_test_<role>; they are not the plugin's data.
  *
  * @package CustomerChatForMessenger
  */
@@ -28,6 +29,8 @@ class UninstallTest extends TestCase {
 			wp_delete_post( $this->post_id, true );
 		}
 		delete_option( 'ccfm_test_leftover' );
+		// Later tests need the plugin as installed: table, version, cron.
+		\CCFM\Conversations::activate();
 		parent::tear_down();
 	}
 
@@ -73,6 +76,10 @@ class UninstallTest extends TestCase {
 		update_option( 'ccfm_test_leftover', 'x', false );
 		update_option( 'e2e_scenario_untouched_by_ccfm_uninstall', 'kept' );
 		update_user_meta( self::user_id( 'editor' ), 'ccfm_dismissed_notice', '1' );
+		update_option( 'ccfm_platform', array( 'page_token' => 'secret' ), false );
+		\CCFM\Conversations::activate();
+		$this->assertSame( $wpdb->prefix . 'ccfm_conversations', $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'ccfm_conversations' ) ) ) ); // phpcs:ignore
+		$this->assertNotFalse( wp_next_scheduled( 'ccfm_prune_conversations' ) );
 
 		$before = self::leftovers();
 		$this->assertContains( 'ccfm_settings', $before[ $wpdb->options ] );
@@ -82,6 +89,8 @@ class UninstallTest extends TestCase {
 		$this->assertContains( '_ccfm_visibility', $before[ $wpdb->postmeta ] );
 		$this->assertContains( '_ccfm_ref', $before[ $wpdb->postmeta ] );
 		$this->assertContains( 'ccfm_dismissed_notice', $before[ $wpdb->usermeta ] );
+		$this->assertContains( 'ccfm_platform', $before[ $wpdb->options ] );
+		$this->assertContains( 'ccfm_db_version', $before[ $wpdb->options ] );
 
 		self::run_uninstall();
 
@@ -97,6 +106,10 @@ class UninstallTest extends TestCase {
 			),
 			self::leftovers()
 		);
+
+		$this->assertSame( array(), $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) ) ); // phpcs:ignore
+		$this->assertFalse( wp_next_scheduled( 'ccfm_prune_conversations' ) );
+		$this->assertStringNotContainsString( 'ccfm', (string) wp_json_encode( _get_cron_array() ) );
 
 		// Caches agree with the database, and other data is kept.
 		$this->assertNull( $this->raw_option() );
