@@ -4,7 +4,7 @@
 # packages, and WordPress core (Debian's own package, fetched through apt).
 source "$(dirname "$0")/lib.sh"
 
-APT_PKGS=(php8.2-cli php8.2-mysql php8.2-gd php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl php8.2-zip mariadb-server mariadb-client chromium zip unzip)
+APT_PKGS=(php8.2-cli php8.2-mysql php8.2-gd php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl php8.2-zip mariadb-server mariadb-client chromium zip unzip gettext)
 
 install_apt() {
 	local missing=()

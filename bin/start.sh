@@ -56,7 +56,9 @@ start_web() {
 	if port_open "$WP_PORT"; then return 0; fi
 	log "Starting PHP web server on $WP_URL"
 	# Every descriptor redirected, so callers' pipes close when this script ends.
-	setsid bash -c 'cd "$1" && PHP_CLI_SERVER_WORKERS=4 exec php -S "localhost:$2" router.php' _ "$WP_CORE" "$WP_PORT" \
+	# No realpath cache: the release test swaps the plugin's symlink for an
+	# uploaded copy and back, and long-lived workers must see that at once.
+	setsid bash -c 'cd "$1" && PHP_CLI_SERVER_WORKERS=4 exec php -S "localhost:$2" -d realpath_cache_size=0 router.php' _ "$WP_CORE" "$WP_PORT" \
 		</dev/null >"$LOG_DIR/php-server.log" 2>&1 &
 	echo $! >"$RUN_DIR/php.pid"
 	wait_for 100 port_open "$WP_PORT" || { log "PHP server did not start; see $LOG_DIR/php-server.log"; exit 1; }

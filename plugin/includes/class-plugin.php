@@ -51,5 +51,7 @@ final class Plugin {
 		( new Placement() )->register();
 		( new Diagnostics() )->register();
 		( new Platform() )->register();
+		( new Privacy() )->register();
+		( new I18n() )->register();
 	}
 }
