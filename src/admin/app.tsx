@@ -44,6 +44,44 @@ const defaults = Object.fromEntries(
 	] )
 ) as unknown as Settings;
 
+type PanelName = 'page' | 'appearance' | 'greeting' | 'language' | 'loading';
+
+/** Where each field lives, in the order the form shows them. */
+const FIELD_PANELS: [ SettingName, PanelName ][] = [
+	[ 'page_id', 'page' ],
+	[ 'page_username', 'page' ],
+	[ 'mode', 'page' ],
+	[ 'theme_color', 'appearance' ],
+	[ 'alignment', 'appearance' ],
+	[ 'bottom_spacing', 'appearance' ],
+	[ 'logged_in_greeting', 'greeting' ],
+	[ 'logged_out_greeting', 'greeting' ],
+	[ 'greeting_dialog_display', 'greeting' ],
+	[ 'greeting_dialog_delay', 'greeting' ],
+	[ 'ref', 'greeting' ],
+	[ 'locale', 'language' ],
+	[ 'load_strategy', 'loading' ],
+];
+
+/**
+ * The control of a field: its own input, or the first input inside its
+ * wrapper (radio groups, the language combobox).
+ * @param name
+ */
+function controlOf( name: SettingName ): HTMLElement | null {
+	for ( const selector of [
+		`#ccfm-${ name }`,
+		`[data-ccfm-field="${ name }"] input:checked`,
+		`[data-ccfm-field="${ name }"] input`,
+	] ) {
+		const found = document.querySelector< HTMLElement >( selector );
+		if ( found ) {
+			return found;
+		}
+	}
+	return null;
+}
+
 function FieldError( { id, error }: { id: string; error?: string | null } ) {
 	return error ? (
 		<p id={ id + '-error' } className="ccfm-field-error" role="alert">
@@ -82,6 +120,29 @@ export function App() {
 		field: string;
 		message: string;
 	} | null >( null );
+	const [ open, setOpen ] = useState< Record< PanelName, boolean > >( {
+		page: true,
+		appearance: true,
+		greeting: true,
+		language: false,
+		loading: false,
+	} );
+	const [ focusField, setFocusField ] = useState< SettingName | null >(
+		null
+	);
+	const panel = ( name: PanelName ) => ( {
+		opened: open[ name ],
+		onToggle: ( next: boolean ) =>
+			setOpen( ( o ) => ( { ...o, [ name ]: next } ) ),
+	} );
+
+	// After a refused save: the first field in error, its panel opened.
+	useEffect( () => {
+		if ( focusField ) {
+			controlOf( focusField )?.focus();
+			setFocusField( null );
+		}
+	}, [ focusField ] );
 
 	const settings: Settings | undefined = useMemo(
 		() =>
@@ -128,7 +189,23 @@ export function App() {
 					'The settings could not be saved.',
 					'customer-chat-for-messenger'
 				);
-			setServerField( field ? { field, message } : null );
+			setServerField(
+				field
+					? {
+							field,
+							message:
+								boot.messages[ field as SettingName ] ||
+								message,
+					  }
+					: null
+			);
+			if ( field ) {
+				const at = FIELD_PANELS.find( ( [ f ] ) => f === field );
+				if ( at ) {
+					setOpen( ( o ) => ( { ...o, [ at[ 1 ] ]: true } ) );
+					setFocusField( at[ 0 ] );
+				}
+			}
 			setNotice( {
 				status: 'error',
 				text: sprintf(
@@ -158,25 +235,34 @@ export function App() {
 		label: string,
 		help?: string,
 		extra: Record< string, unknown > = {}
-	) => (
-		<>
-			<TextControl
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-				label={ label }
-				help={ help }
-				value={ String( settings[ name ] ?? '' ) }
-				onChange={ ( v: string ) => set( name, v as never ) }
-				aria-invalid={ !! errorOf( name ) }
-				aria-describedby={
-					errorOf( name ) ? 'ccfm-' + name + '-error' : undefined
-				}
-				id={ 'ccfm-' + name }
-				{ ...extra }
-			/>
-			<FieldError id={ 'ccfm-' + name } error={ errorOf( name ) } />
-		</>
-	);
+	) => {
+		const id = 'ccfm-' + name;
+		const error = errorOf( name );
+		return (
+			<>
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ label }
+					help={ help }
+					value={ String( settings[ name ] ?? '' ) }
+					onChange={ ( v: string ) => set( name, v as never ) }
+					aria-invalid={ !! error }
+					aria-describedby={
+						[
+							help ? id + '__help' : '',
+							error ? id + '-error' : '',
+						]
+							.filter( Boolean )
+							.join( ' ' ) || undefined
+					}
+					id={ id }
+					{ ...extra }
+				/>
+				<FieldError id={ id } error={ error } />
+			</>
+		);
+	};
 
 	const count = ( name: 'logged_in_greeting' | 'logged_out_greeting' ) =>
 		sprintf(
@@ -188,7 +274,15 @@ export function App() {
 	const save = async () => {
 		setNotice( null );
 		setServerField( null );
-		if ( Object.keys( errors ).length ) {
+		const invalid = FIELD_PANELS.filter( ( [ f ] ) => errors[ f ] );
+		if ( invalid.length ) {
+			setOpen( ( o ) => ( {
+				...o,
+				...Object.fromEntries(
+					invalid.map( ( [ , p ] ) => [ p, true ] )
+				),
+			} ) );
+			setFocusField( invalid[ 0 ][ 0 ] );
 			setNotice( {
 				status: 'error',
 				text: __(
@@ -225,7 +319,12 @@ export function App() {
 		},
 		...Object.entries( boot.locales ).map( ( [ code, name ] ) => ( {
 			value: code,
-			label: `${ name } (${ code })`,
+			label: sprintf(
+				/* translators: 1: language name, 2: Facebook locale code. */
+				__( '%1$s (%2$s)', 'customer-chat-for-messenger' ),
+				name,
+				code
+			),
 		} ) ),
 	];
 
@@ -243,7 +342,7 @@ export function App() {
 				<Panel>
 					<PanelBody
 						title={ __( 'Page', 'customer-chat-for-messenger' ) }
-						initialOpen
+						{ ...panel( 'page' ) }
 					>
 						{ text(
 							'page_id',
@@ -268,39 +367,45 @@ export function App() {
 								'customer-chat-for-messenger'
 							)
 						) }
-						<RadioControl
-							label={ __(
-								'Mode',
-								'customer-chat-for-messenger'
-							) }
-							selected={ settings.mode }
-							onChange={ ( v ) =>
-								set( 'mode', v as Settings[ 'mode' ] )
-							}
-							options={ [
-								{
-									value: 'chat_plugin',
-									label: __(
-										'Chat Plugin with Messenger–link fallback: loads Meta’s Chat Plugin; Meta stopped serving it on 2024–05–09, so when it does not appear the bubble opens Messenger (m.me) instead.',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'link',
-									label: __(
-										'Messenger link only: never loads Meta’s code; the bubble opens your Page in Messenger. Best for privacy and speed.',
-										'customer-chat-for-messenger'
-									),
-								},
-							] }
-						/>
+						<div data-ccfm-field="mode">
+							<RadioControl
+								label={ __(
+									'Mode',
+									'customer-chat-for-messenger'
+								) }
+								selected={ settings.mode }
+								onChange={ ( v ) =>
+									set( 'mode', v as Settings[ 'mode' ] )
+								}
+								options={ [
+									{
+										value: 'chat_plugin',
+										label: __(
+											'Chat Plugin with Messenger-link fallback: loads Meta’s Chat Plugin; Meta stopped serving it on 9 May 2024, so when it does not appear the bubble opens Messenger (m.me) instead.',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'link',
+										label: __(
+											'Messenger link only: never loads Meta’s code; the bubble opens your Page in Messenger. Best for privacy and speed.',
+											'customer-chat-for-messenger'
+										),
+									},
+								] }
+							/>
+							<FieldError
+								id={ 'ccfm-mode' }
+								error={ errorOf( 'mode' ) }
+							/>
+						</div>
 					</PanelBody>
 					<PanelBody
 						title={ __(
 							'Appearance',
 							'customer-chat-for-messenger'
 						) }
-						initialOpen
+						{ ...panel( 'appearance' ) }
 					>
 						{ text(
 							'theme_color',
@@ -342,6 +447,10 @@ export function App() {
 									color: '#1e1e1e',
 								},
 							] }
+							aria-label={ __(
+								'Theme colour palette',
+								'customer-chat-for-messenger'
+							) }
 							value={ settings.theme_color || undefined }
 							onChange={ ( c?: string ) =>
 								set( 'theme_color', ( c || '' ).toLowerCase() )
@@ -365,36 +474,45 @@ export function App() {
 									) }
 								</Notice>
 							) }
-						<RadioControl
-							label={ __(
-								'Side',
-								'customer-chat-for-messenger'
-							) }
-							help={ __(
-								'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.',
-								'customer-chat-for-messenger'
-							) }
-							selected={ settings.alignment }
-							onChange={ ( v ) =>
-								set( 'alignment', v as Settings[ 'alignment' ] )
-							}
-							options={ [
-								{
-									value: 'right',
-									label: __(
-										'Bottom right (recommended)',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'left',
-									label: __(
-										'Bottom left',
-										'customer-chat-for-messenger'
-									),
-								},
-							] }
-						/>
+						<div data-ccfm-field="alignment">
+							<RadioControl
+								label={ __(
+									'Side',
+									'customer-chat-for-messenger'
+								) }
+								help={ __(
+									'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.',
+									'customer-chat-for-messenger'
+								) }
+								selected={ settings.alignment }
+								onChange={ ( v ) =>
+									set(
+										'alignment',
+										v as Settings[ 'alignment' ]
+									)
+								}
+								options={ [
+									{
+										value: 'right',
+										label: __(
+											'Bottom right (recommended)',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'left',
+										label: __(
+											'Bottom left',
+											'customer-chat-for-messenger'
+										),
+									},
+								] }
+							/>
+							<FieldError
+								id={ 'ccfm-alignment' }
+								error={ errorOf( 'alignment' ) }
+							/>
+						</div>
 						{ text(
 							'bottom_spacing',
 							__(
@@ -420,7 +538,7 @@ export function App() {
 							'Greeting',
 							'customer-chat-for-messenger'
 						) }
-						initialOpen
+						{ ...panel( 'greeting' ) }
 					>
 						{ text(
 							'logged_in_greeting',
@@ -438,51 +556,61 @@ export function App() {
 							),
 							count( 'logged_out_greeting' )
 						) }
-						<SelectControl
-							__nextHasNoMarginBottom
-							__next40pxDefaultSize
-							label={ __(
-								'Greeting display',
-								'customer-chat-for-messenger'
-							) }
-							value={ settings.greeting_dialog_display }
-							onChange={ ( v ) =>
-								set(
-									'greeting_dialog_display',
-									v as Settings[ 'greeting_dialog_display' ]
-								)
-							}
-							options={ [
-								{
-									value: 'show',
-									label: __(
-										'Show: opens after the delay and stays open',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'fade',
-									label: __(
-										'Fade: opens after the delay, then fades away',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'hide',
-									label: __(
-										'Hide: stays closed until the visitor clicks',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'icon',
-									label: __(
-										'Icon: only the chat icon, no greeting',
-										'customer-chat-for-messenger'
-									),
-								},
-							] }
-						/>
+						<div data-ccfm-field="greeting_dialog_display">
+							<SelectControl
+								__nextHasNoMarginBottom
+								__next40pxDefaultSize
+								id="ccfm-greeting_dialog_display"
+								aria-invalid={
+									!! errorOf( 'greeting_dialog_display' )
+								}
+								label={ __(
+									'Greeting display',
+									'customer-chat-for-messenger'
+								) }
+								value={ settings.greeting_dialog_display }
+								onChange={ ( v ) =>
+									set(
+										'greeting_dialog_display',
+										v as Settings[ 'greeting_dialog_display' ]
+									)
+								}
+								options={ [
+									{
+										value: 'show',
+										label: __(
+											'Show: opens after the delay and stays open',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'fade',
+										label: __(
+											'Fade: opens after the delay, then fades away',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'hide',
+										label: __(
+											'Hide: stays closed until the visitor clicks',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'icon',
+										label: __(
+											'Icon: only the chat icon, no greeting',
+											'customer-chat-for-messenger'
+										),
+									},
+								] }
+							/>
+							<FieldError
+								id={ 'ccfm-greeting_dialog_display' }
+								error={ errorOf( 'greeting_dialog_display' ) }
+							/>
+						</div>
 						{ text(
 							'greeting_dialog_delay',
 							__(
@@ -525,73 +653,81 @@ export function App() {
 							'Language',
 							'customer-chat-for-messenger'
 						) }
-						initialOpen={ false }
+						{ ...panel( 'language' ) }
 					>
-						<ComboboxControl
-							__nextHasNoMarginBottom
-							__next40pxDefaultSize
-							label={ __(
-								'Chat language',
-								'customer-chat-for-messenger'
-							) }
-							help={ __(
-								'Following the site language uses each visitor’s language on multilingual sites.',
-								'customer-chat-for-messenger'
-							) }
-							value={ settings.locale }
-							options={ localeOptions }
-							onChange={ ( v?: string | null ) =>
-								set(
-									'locale',
-									( v || 'auto' ) as Settings[ 'locale' ]
-								)
-							}
-						/>
-						<FieldError
-							id="ccfm-locale"
-							error={ errorOf( 'locale' ) }
-						/>
+						<div data-ccfm-field="locale">
+							<ComboboxControl
+								__nextHasNoMarginBottom
+								__next40pxDefaultSize
+								label={ __(
+									'Chat language',
+									'customer-chat-for-messenger'
+								) }
+								help={ __(
+									'Following the site language uses each visitor’s language on multilingual sites.',
+									'customer-chat-for-messenger'
+								) }
+								value={ settings.locale }
+								options={ localeOptions }
+								onChange={ ( v?: string | null ) =>
+									set(
+										'locale',
+										( v || 'auto' ) as Settings[ 'locale' ]
+									)
+								}
+							/>
+							<FieldError
+								id="ccfm-locale"
+								error={ errorOf( 'locale' ) }
+							/>
+						</div>
 					</PanelBody>
 					<PanelBody
 						title={ __( 'Loading', 'customer-chat-for-messenger' ) }
-						initialOpen={ false }
+						{ ...panel( 'loading' ) }
 					>
-						<RadioControl
-							label={ __(
-								'When to load Meta’s Chat Plugin',
-								'customer-chat-for-messenger'
-							) }
-							selected={ settings.load_strategy }
-							onChange={ ( v ) =>
-								set(
-									'load_strategy',
-									v as Settings[ 'load_strategy' ]
-								)
-							}
-							options={ [
-								{
-									value: 'interaction',
-									label: __(
-										'On interaction (recommended): nothing from Meta until the visitor clicks; fastest pages.',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'idle',
-									label: __(
-										'When the page is idle: ready sooner, costs some bandwidth on every page.',
-										'customer-chat-for-messenger'
-									),
-								},
-								{
-									value: 'immediate',
-									label: __(
-										'Immediately: like the official plugin; slowest pages.',
-										'customer-chat-for-messenger'
-									),
-								},
-							] }
-						/>
+						<div data-ccfm-field="load_strategy">
+							<RadioControl
+								label={ __(
+									'When to load Meta’s Chat Plugin',
+									'customer-chat-for-messenger'
+								) }
+								selected={ settings.load_strategy }
+								onChange={ ( v ) =>
+									set(
+										'load_strategy',
+										v as Settings[ 'load_strategy' ]
+									)
+								}
+								options={ [
+									{
+										value: 'interaction',
+										label: __(
+											'On interaction (recommended): nothing from Meta until the visitor clicks; fastest pages.',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'idle',
+										label: __(
+											'When the page is idle: ready sooner, costs some bandwidth on every page.',
+											'customer-chat-for-messenger'
+										),
+									},
+									{
+										value: 'immediate',
+										label: __(
+											'Immediately: like the official plugin; slowest pages.',
+											'customer-chat-for-messenger'
+										),
+									},
+								] }
+							/>
+							<FieldError
+								id={ 'ccfm-load_strategy' }
+								error={ errorOf( 'load_strategy' ) }
+							/>
+						</div>
 						<p>
 							{ boot.consentApi
 								? __(
@@ -616,6 +752,7 @@ export function App() {
 						onClick={ save }
 						isBusy={ isSaving }
 						disabled={ isSaving }
+						accessibleWhenDisabled
 						__next40pxDefaultSize
 					>
 						{ __( 'Save settings', 'customer-chat-for-messenger' ) }
@@ -637,31 +774,70 @@ function EmbedCode( {
 	settings: Settings;
 	valid: boolean;
 } ) {
+	const [ isOpen, setIsOpen ] = useState( false );
 	const [ code, setCode ] = useState( '' );
+	const [ failed, setFailed ] = useState( '' );
 	const [ copied, setCopied ] = useState( false );
 	const ref = useCopyToClipboard( code, () => setCopied( true ) );
 	const key = JSON.stringify( settings );
+	// Built by the server's own renderer, for the form's unsaved values.
 	useEffect( () => {
-		if ( ! valid ) {
+		setCopied( false );
+		if ( ! isOpen || ! valid ) {
 			return undefined;
 		}
+		let current = true;
 		const timer = setTimeout( () => {
 			apiFetch< { code: string } >( {
 				path: '/ccfm/v1/embed-code',
 				method: 'POST',
 				data: { settings },
 			} )
-				.then( ( r ) => setCode( r.code ) )
-				.catch( () => setCode( '' ) );
+				.then( ( r ) => {
+					if ( current ) {
+						setFailed( '' );
+						setCode( r.code );
+					}
+				} )
+				.catch( ( e: { message?: string } ) => {
+					if ( current ) {
+						setCode( '' );
+						setFailed(
+							e.message ||
+								__(
+									'The embed code could not be built.',
+									'customer-chat-for-messenger'
+								)
+						);
+					}
+				} );
 		}, 300 );
-		return () => clearTimeout( timer );
+		return () => {
+			current = false;
+			clearTimeout( timer );
+		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [ key, valid ] );
+	}, [ key, valid, isOpen ] );
+	const shown = valid ? code : '';
 	return (
 		<PanelBody
 			title={ __( 'Embed code', 'customer-chat-for-messenger' ) }
-			initialOpen={ false }
+			opened={ isOpen }
+			onToggle={ setIsOpen }
 		>
+			{ ! valid && (
+				<Notice status="warning" isDismissible={ false }>
+					{ __(
+						'Fix the highlighted fields to get the embed code.',
+						'customer-chat-for-messenger'
+					) }
+				</Notice>
+			) }
+			{ valid && failed && (
+				<Notice status="error" isDismissible={ false }>
+					{ failed }
+				</Notice>
+			) }
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __(
@@ -672,12 +848,12 @@ function EmbedCode( {
 					'Paste before </body>. This is Meta’s Chat Plugin code for these settings, as Meta’s setup tool generates it.',
 					'customer-chat-for-messenger'
 				) }
-				value={ code }
+				value={ shown }
 				readOnly
 				rows={ 8 }
 				onChange={ () => undefined }
 			/>
-			<Button variant="secondary" ref={ ref } disabled={ ! code }>
+			<Button variant="secondary" ref={ ref } disabled={ ! shown }>
 				{ copied
 					? __( 'Copied!', 'customer-chat-for-messenger' )
 					: __( 'Copy code', 'customer-chat-for-messenger' ) }
