@@ -56,13 +56,29 @@ final class Diagnostics {
 			'warning'  => 1,
 			'critical' => 2,
 		);
+		$names  = array(
+			'good'     => __( 'Good', 'customer-chat-for-messenger' ),
+			'warning'  => __( 'Recommended', 'customer-chat-for-messenger' ),
+			'critical' => __( 'Critical', 'customer-chat-for-messenger' ),
+		);
 		$worst  = 'good';
 		$items  = '';
-		foreach ( $checks as $check ) {
+		// Worst first, in the checks' own order within a status.
+		$order = array_keys( $checks );
+		usort(
+			$order,
+			function ( $a, $b ) use ( $checks, $rank ) {
+				return array( $rank[ $checks[ $b ]['status'] ], $a ) <=> array( $rank[ $checks[ $a ]['status'] ], $b );
+			}
+		);
+		foreach ( $order as $index ) {
+			$check = $checks[ $index ];
 			if ( $rank[ $check['status'] ] > $rank[ $worst ] ) {
 				$worst = $check['status'];
 			}
-			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . '</li>';
+			/* translators: %s: status of a check: Good, Recommended or Critical. */
+			$status = sprintf( __( '(%s)', 'customer-chat-for-messenger' ), $names[ $check['status'] ] );
+			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $status ) . ' ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . '</li>';
 		}
 		return array(
 			'label'       => 'good' === $worst ? __( 'The Messenger chat is set up correctly', 'customer-chat-for-messenger' ) : __( 'The Messenger chat needs attention', 'customer-chat-for-messenger' ),

@@ -360,4 +360,16 @@ class DiagnosticsRestTest extends TestCase {
 		$tests = ( new Diagnostics() )->site_health_tests( array( 'direct' => array() ) );
 		$this->assertArrayHasKey( 'ccfm_chat', $tests['direct'] );
 	}
+
+	public function test_site_health_items_say_their_status_worst_first() {
+		$this->stub_home_page( array(), '<html></html>' );
+		$result = ( new Diagnostics() )->site_health_result();
+		$this->assertStringContainsString( '<li><strong>HTTPS</strong> (Critical) The site is not served over HTTPS', $result['description'] );
+		$this->assertStringContainsString( '<li><strong>Chat Plugin service</strong> (Recommended) ', $result['description'] );
+		$this->assertStringContainsString( '<li><strong>Referrer policy</strong> (Good) ', $result['description'] );
+		preg_match_all( '#</strong> \((Critical|Recommended|Good)\)#', $result['description'], $m );
+		$this->assertSame( array( 'Critical', 'Critical', 'Critical', 'Recommended', 'Good', 'Good', 'Good' ), $m[1] );
+		// Within a status, the checks keep their own order.
+		$this->assertLessThan( strpos( $result['description'], '<strong>HTTPS</strong>' ), strpos( $result['description'], '<strong>Page ID</strong>' ) );
+	}
 }
