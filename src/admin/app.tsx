@@ -29,7 +29,10 @@ import {
 } from '../shared/settings-schema.generated';
 import { contrastWithWhite, validateSetting } from '../shared/validate';
 import { boot } from './boot';
+import { ConversationsPanel } from './conversations';
 import { Diagnostics } from './diagnostics';
+import { DisplayRulesPanel } from './display-rules';
+import { PlatformPanel } from './platform';
 import { Preview } from './preview';
 
 type SaveError = {
@@ -740,11 +743,18 @@ export function App() {
 								  ) }
 						</p>
 					</PanelBody>
+					<DisplayRulesPanel
+						settings={ settings }
+						set={ set }
+						error={ errorOf }
+					/>
 					<EmbedCode
 						settings={ settings }
 						valid={ ! Object.keys( errors ).length }
 					/>
 					<Diagnostics />
+					<PlatformPanel />
+					<ConversationsPanel />
 				</Panel>
 				<div className="ccfm-admin__actions">
 					<Button
