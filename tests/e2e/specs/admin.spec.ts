@@ -31,6 +31,8 @@ const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
 async function openSettings( page: Page ): Promise< void > {
 	await page.goto( ADMIN );
 	await expect( page.getByLabel( 'Facebook Page ID' ) ).toBeVisible();
+	// The panels' own requests (platform status) settle before the test acts.
+	await page.waitForLoadState( 'networkidle' );
 }
 
 /**
