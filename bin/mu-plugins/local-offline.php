@@ -27,3 +27,7 @@ function ccfm_local_offline_unhook() {
 }
 ccfm_local_offline_unhook();
 add_action( 'admin_init', 'ccfm_local_offline_unhook', 0 );
+
+// Core's emoji script fetches images from s.w.org, which this machine cannot reach.
+remove_action( 'wp_head', 'print_emoji_detection_script', 7 );
+remove_action( 'admin_print_scripts', 'print_emoji_detection_script' );
