@@ -277,15 +277,20 @@ export function App() {
 	const save = async () => {
 		setNotice( null );
 		setServerField( null );
-		const invalid = FIELD_PANELS.filter( ( [ f ] ) => errors[ f ] );
-		if ( invalid.length ) {
+		if ( Object.keys( errors ).length ) {
+			// Panels this app opens and closes itself; fields of other panels
+			// (Where it shows) show their own error where they are.
+			const invalid = FIELD_PANELS.filter( ( [ f ] ) => errors[ f ] );
 			setOpen( ( o ) => ( {
 				...o,
 				...Object.fromEntries(
 					invalid.map( ( [ , p ] ) => [ p, true ] )
 				),
 			} ) );
-			setFocusField( invalid[ 0 ][ 0 ] );
+			const first = invalid.length
+				? invalid[ 0 ][ 0 ]
+				: ( Object.keys( errors )[ 0 ] as SettingName );
+			setFocusField( first );
 			setNotice( {
 				status: 'error',
 				text: __(

@@ -1035,12 +1035,24 @@ test.describe( 'settings app', () => {
 		page,
 	} ) => {
 		await openSettings( page );
-		for ( const title of [
-			'Language',
-			'Loading',
-			'Embed code',
-			'Diagnostics',
-		] ) {
+		// Every panel the app has, whatever their number.
+		const titles = (
+			await form( page )
+				.locator( '.components-panel__body-toggle' )
+				.allInnerTexts()
+		).map( ( t ) => t.trim() );
+		expect( titles ).toEqual(
+			expect.arrayContaining( [
+				'Page',
+				'Appearance',
+				'Greeting',
+				'Language',
+				'Loading',
+				'Embed code',
+				'Diagnostics',
+			] )
+		);
+		for ( const title of titles ) {
 			await openPanel( page, title );
 		}
 		await expect(
