@@ -26,15 +26,15 @@ start_db() {
 }
 
 create_dbs() {
-	mysql_root -e "CREATE DATABASE IF NOT EXISTS wordpress; CREATE DATABASE IF NOT EXISTS wordpress_test;
+	mysql_root -e "CREATE DATABASE IF NOT EXISTS wordpress; CREATE DATABASE IF NOT EXISTS wordpress_test; CREATE DATABASE IF NOT EXISTS wordpress_ms_test;
 		CREATE USER IF NOT EXISTS 'wp'@'localhost' IDENTIFIED BY 'wp'; CREATE USER IF NOT EXISTS 'wp'@'127.0.0.1' IDENTIFIED BY 'wp';
-		GRANT ALL ON wordpress.* TO 'wp'@'localhost'; GRANT ALL ON wordpress_test.* TO 'wp'@'localhost';
-		GRANT ALL ON wordpress.* TO 'wp'@'127.0.0.1'; GRANT ALL ON wordpress_test.* TO 'wp'@'127.0.0.1';"
+		GRANT ALL ON wordpress.* TO 'wp'@'localhost'; GRANT ALL ON wordpress_test.* TO 'wp'@'localhost'; GRANT ALL ON wordpress_ms_test.* TO 'wp'@'localhost';
+		GRANT ALL ON wordpress.* TO 'wp'@'127.0.0.1'; GRANT ALL ON wordpress_test.* TO 'wp'@'127.0.0.1'; GRANT ALL ON wordpress_ms_test.* TO 'wp'@'127.0.0.1';"
 }
 
 # --- WordPress config, plugin link, router ---------------------------------
 configure_wp() {
-	if [ ! -f "$WP_CORE/wp-config.php" ] || ! grep -q 'CCFM_LOCAL_CONFIG' "$WP_CORE/wp-config.php"; then
+	if [ ! -f "$WP_CORE/wp-config.php" ] || ! grep -q 'CCFM_LOCAL_CONFIG v2' "$WP_CORE/wp-config.php"; then
 		php "$ROOT/bin/write-wp-config.php" "$WP_CORE/wp-config.php" "$DB_PORT" "$WP_URL"
 	fi
 	ln -sfn "$ROOT/plugin" "$WP_CORE/wp-content/plugins/customer-chat-for-messenger"

@@ -2,7 +2,9 @@
 # Runs the PHP integration tests (tests/php) against the local WordPress and
 # its separate test database (CCFM_WP_TESTS=1 selects `wordpress_test`).
 # Starts the local stack first when MariaDB does not answer.
-# Usage: bash bin/test-php.sh [phpunit arguments]
+# Usage: bash bin/test-php.sh [--multisite] [phpunit arguments]
+#   --multisite  runs tests/php/multisite against the multisite network
+#                (database `wordpress_ms_test`, served on the site port + 100).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,4 +15,8 @@ if ! { [ -S "$DB_SOCK" ] && mysqladmin --protocol=socket -S "$DB_SOCK" -uroot pi
 	bash "$ROOT/bin/start.sh" >/dev/null
 fi
 
+if [ "${1:-}" = "--multisite" ]; then
+	shift
+	CCFM_WP_TESTS=multisite exec vendor/bin/phpunit -c phpunit-multisite.xml.dist "$@"
+fi
 CCFM_WP_TESTS=1 exec vendor/bin/phpunit -c phpunit.xml.dist "$@"

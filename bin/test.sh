@@ -43,6 +43,12 @@ php_total=$(grep -oP '^OK \(\K\d+' "$LOGS/php-unit.log" || grep -oP '^Tests: \K\
 php_bad=$(( $(grep -oP 'Failures: \K\d+' "$LOGS/php-unit.log" || echo 0) + $(grep -oP 'Errors: \K\d+' "$LOGS/php-unit.log" || echo 0) ))
 count "PHP integration tests" "$((php_total - php_bad))" "$php_bad" "$rc"
 
+echo "== PHP multisite tests (PHPUnit, a real subdirectory network)"
+bash bin/test-php.sh --multisite 2>&1 | tee "$LOGS/php-multisite.log"; rc=${PIPESTATUS[0]}
+php_total=$(grep -oP '^OK \(\K\d+' "$LOGS/php-multisite.log" || grep -oP '^Tests: \K\d+' "$LOGS/php-multisite.log" || echo 0)
+php_bad=$(( $(grep -oP 'Failures: \K\d+' "$LOGS/php-multisite.log" || echo 0) + $(grep -oP 'Errors: \K\d+' "$LOGS/php-multisite.log" || echo 0) ))
+count "PHP multisite tests" "$((php_total - php_bad))" "$php_bad" "$rc"
+
 echo "== Browser tests (Playwright, Chromium)"
 npx playwright test -c tests/e2e/playwright.config.ts 2>&1 | tee "$LOGS/e2e.log"; rc=${PIPESTATUS[0]}
 count "Browser tests" "$(grep -oP '^\s+\K\d+(?= passed)' "$LOGS/e2e.log" || echo 0)" "$(grep -oP '^\s+\K\d+(?= failed)' "$LOGS/e2e.log" || echo 0)" "$rc"

@@ -40,6 +40,8 @@ final class Conversations {
 	public function register() {
 		register_activation_hook( CCFM_FILE, array( self::class, 'activate' ) );
 		register_deactivation_hook( CCFM_FILE, array( self::class, 'deactivate' ) );
+		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
+		add_filter( 'wpmu_drop_tables', array( self::class, 'drop_tables' ) );
 		add_action( 'plugins_loaded', array( self::class, 'maybe_upgrade' ) );
 		add_action( 'admin_init', array( self::class, 'maybe_upgrade' ) );
 		add_action( self::CRON_HOOK, array( self::class, 'prune' ) );
@@ -61,22 +63,102 @@ final class Conversations {
 	}
 
 	/**
-	 * Creates or updates the table and schedules the pruning.
+	 * Creates or updates the table and schedules the pruning; on network
+	 * activation, on every site of the network.
+	 *
+	 * On a large network (wp_is_large_network()) only the current site is set
+	 * up here: every other site installs its table on its own next request
+	 * (maybe_upgrade() on plugins_loaded), so activation stays quick.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @param bool $network_wide Whether the plugin is being network-activated.
 	 */
-	public static function activate() {
-		self::install();
-		self::schedule();
+	public static function activate( $network_wide = false ) {
+		self::each_site(
+			$network_wide,
+			static function () {
+				self::install();
+				self::schedule();
+			}
+		);
 	}
 
 	/**
-	 * Stops the pruning while the plugin is inactive.
+	 * Stops the pruning while the plugin is inactive (on every site when it
+	 * is network-deactivated).
 	 *
 	 * @since 1.1.0
+	 *
+	 * @param bool $network_wide Whether the plugin is being network-deactivated.
 	 */
-	public static function deactivate() {
-		wp_clear_scheduled_hook( self::CRON_HOOK );
+	public static function deactivate( $network_wide = false ) {
+		self::each_site(
+			$network_wide,
+			static function () {
+				wp_clear_scheduled_hook( self::CRON_HOOK );
+			}
+		);
+	}
+
+	/**
+	 * Runs a callback on the current site, or on each site of the network.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param bool     $network_wide Whether to visit every site.
+	 * @param callable $callback     What to do on a site.
+	 */
+	private static function each_site( $network_wide, $callback ) {
+		if ( ! $network_wide || ! is_multisite() || wp_is_large_network() ) {
+			$callback();
+			return;
+		}
+		$site_ids = get_sites(
+			array(
+				'fields'     => 'ids',
+				'number'     => 0,
+				'network_id' => get_current_network_id(),
+			)
+		);
+		foreach ( $site_ids as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			$callback();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Sets up a site created while the plugin is network-active.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_Site $site The new site.
+	 */
+	public static function initialize_site( $site ) {
+		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		}
+		if ( ! is_plugin_active_for_network( plugin_basename( CCFM_FILE ) ) ) {
+			return;
+		}
+		switch_to_blog( (int) $site->blog_id );
+		self::install();
+		self::schedule();
+		restore_current_blog();
+	}
+
+	/**
+	 * Drops a deleted site's table with WordPress's own tables.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string[] $tables Tables WordPress drops for the site.
+	 * @return string[]
+	 */
+	public static function drop_tables( $tables ) {
+		$tables[] = self::table();
+		return $tables;
 	}
 
 	/**

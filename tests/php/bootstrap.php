@@ -30,7 +30,11 @@ global $table_prefix, $wpdb, $wp_version, $wp_db_version, $tinymce_version, $req
 
 define( 'CCFM_TESTS_ROOT', dirname( __DIR__, 2 ) );
 define( 'CCFM_TESTS_WP_CORE', CCFM_TESTS_ROOT . '/.wp/wordpress' );
-define( 'CCFM_TESTS_PORT', getenv( 'CCFM_WP_PORT' ) ? (string) getenv( 'CCFM_WP_PORT' ) : '8888' );
+// CCFM_WP_TESTS=multisite (phpunit-multisite.xml.dist) runs the multisite
+// suite against its own network database, served on the site port + 100.
+define( 'CCFM_TESTS_MULTISITE', 'multisite' === getenv( 'CCFM_WP_TESTS' ) );
+define( 'CCFM_TESTS_DB', CCFM_TESTS_MULTISITE ? 'wordpress_ms_test' : 'wordpress_test' );
+define( 'CCFM_TESTS_PORT', (string) ( (int) ( getenv( 'CCFM_WP_PORT' ) ? getenv( 'CCFM_WP_PORT' ) : 8888 ) + ( CCFM_TESTS_MULTISITE ? 100 : 0 ) ) );
 define( 'CCFM_TESTS_SITE_URL', 'http://localhost:' . CCFM_TESTS_PORT );
 define( 'CCFM_TESTS_DB_SOCKET', CCFM_TESTS_ROOT . '/.wp/run/mysqld.sock' );
 define( 'CCFM_TESTS_PLUGIN', 'customer-chat-for-messenger/customer-chat-for-messenger.php' );
@@ -46,9 +50,9 @@ function ccfm_tests_abort( $message ) {
 }
 
 // Select the test database in wp-config.php, for this process and children.
-putenv( 'CCFM_WP_TESTS=1' );
-$_ENV['CCFM_WP_TESTS']    = '1';
-$_SERVER['CCFM_WP_TESTS'] = '1';
+putenv( 'CCFM_WP_TESTS=' . ( CCFM_TESTS_MULTISITE ? 'multisite' : '1' ) );
+$_ENV['CCFM_WP_TESTS']    = CCFM_TESTS_MULTISITE ? 'multisite' : '1';
+$_SERVER['CCFM_WP_TESTS'] = $_ENV['CCFM_WP_TESTS'];
 
 // A front-end request to the local site.
 $_SERVER['HTTP_HOST']       = 'localhost:' . CCFM_TESTS_PORT;
@@ -74,12 +78,17 @@ if ( ! is_readable( CCFM_TESTS_WP_CORE . '/wp-config.php' ) ) {
  */
 function ccfm_tests_db_ready() {
 	mysqli_report( MYSQLI_REPORT_OFF );
-	$db = @mysqli_connect( 'localhost', 'wp', 'wp', 'wordpress_test', 0, CCFM_TESTS_DB_SOCKET ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
+	$db = @mysqli_connect( 'localhost', 'wp', 'wp', CCFM_TESTS_DB, 0, CCFM_TESTS_DB_SOCKET ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 	if ( ! $db ) {
-		ccfm_tests_abort( 'Cannot reach MariaDB on ' . CCFM_TESTS_DB_SOCKET . ' as wp@wordpress_test (' . mysqli_connect_error() . '): run `bash bin/start.sh` first.' );
+		ccfm_tests_abort( 'Cannot reach MariaDB on ' . CCFM_TESTS_DB_SOCKET . ' as wp@' . CCFM_TESTS_DB . ' (' . mysqli_connect_error() . '): run `bash bin/start.sh` first.' );
 	}
 	$ready  = false;
-	$result = mysqli_query( $db, "SELECT option_value FROM wp_options WHERE option_name = 'active_plugins'" );
+	$result = @mysqli_query( // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the table may not exist yet.
+		$db,
+		CCFM_TESTS_MULTISITE
+			? "SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'active_sitewide_plugins'"
+			: "SELECT option_value FROM wp_options WHERE option_name = 'active_plugins'"
+	);
 	if ( $result ) {
 		$row   = mysqli_fetch_row( $result );
 		$ready = is_array( $row ) && false !== strpos( (string) $row[0], CCFM_TESTS_PLUGIN );
@@ -90,8 +99,18 @@ function ccfm_tests_db_ready() {
 }
 
 if ( ! ccfm_tests_db_ready() ) {
-	foreach ( array( 'install', 'activate' ) as $ccfm_phase ) {
-		$ccfm_command = 'CCFM_WP_TESTS=1 ' . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/wp-install.php' )
+	$ccfm_phases = CCFM_TESTS_MULTISITE
+		? array(
+			'install'  => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 ',
+			'network'  => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 ',
+			'activate' => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP= ',
+		)
+		: array(
+			'install'  => 'CCFM_WP_TESTS=1 ',
+			'activate' => 'CCFM_WP_TESTS=1 ',
+		);
+	foreach ( $ccfm_phases as $ccfm_phase => $ccfm_env ) {
+		$ccfm_command = $ccfm_env . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/wp-install.php' )
 			. ' ' . escapeshellarg( CCFM_TESTS_WP_CORE ) . ' ' . escapeshellarg( CCFM_TESTS_SITE_URL ) . ' ' . $ccfm_phase . ' 2>&1';
 		exec( $ccfm_command, $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
 		if ( 0 !== $ccfm_status ) {
@@ -119,7 +138,7 @@ require_once CCFM_TESTS_WP_CORE . '/wp-load.php';
 
 restore_error_handler();
 
-if ( ! defined( 'DB_NAME' ) || 'wordpress_test' !== DB_NAME ) {
+if ( ! defined( 'DB_NAME' ) || CCFM_TESTS_DB !== DB_NAME || CCFM_TESTS_MULTISITE !== is_multisite() ) {
 	ccfm_tests_abort( 'WordPress did not load the test database (DB_NAME is ' . ( defined( 'DB_NAME' ) ? DB_NAME : 'undefined' ) . '); refusing to run against it.' );
 }
 // Problems raised while the plugin loaded stop the run; others are shown.
@@ -135,8 +154,12 @@ if ( $ccfm_load_errors[0] ) {
 }
 
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
-if ( ! is_plugin_active( CCFM_TESTS_PLUGIN ) || ! class_exists( 'CCFM\Plugin' ) || ! defined( 'CCFM_DIR' ) ) {
+if ( ! ( CCFM_TESTS_MULTISITE ? is_plugin_active_for_network( CCFM_TESTS_PLUGIN ) : is_plugin_active( CCFM_TESTS_PLUGIN ) ) || ! class_exists( 'CCFM\Plugin' ) || ! defined( 'CCFM_DIR' ) ) {
 	ccfm_tests_abort( 'The plugin is not active in the test database.' );
+}
+
+if ( CCFM_TESTS_MULTISITE ) {
+	require_once __DIR__ . '/multisite/server.php';
 }
 
 require_once __DIR__ . '/TestCase.php';
