@@ -6,6 +6,12 @@ if [ -f "$RUN_DIR/php.pid" ]; then
 	rm -f "$RUN_DIR/php.pid"
 fi
 pkill -f "php -S localhost:$WP_PORT" 2>/dev/null || true
+# The multisite test network (bin/network.sh), when it was started.
+if [ -f "$RUN_DIR/php-network.pid" ]; then
+	kill -- -"$(cat "$RUN_DIR/php-network.pid")" 2>/dev/null || kill "$(cat "$RUN_DIR/php-network.pid")" 2>/dev/null || true
+	rm -f "$RUN_DIR/php-network.pid"
+fi
+pkill -f "php -S localhost:$((WP_PORT + 100))" 2>/dev/null || true
 if [ -S "$DB_SOCK" ]; then
 	mysqladmin --protocol=socket -S "$DB_SOCK" -uroot shutdown 2>/dev/null || true
 fi

@@ -8,7 +8,8 @@
  * @package CustomerChatForMessenger
  */
 
-$_SERVER['HTTP_HOST']   = 'localhost:' . ( getenv( 'CCFM_WP_PORT' ) ? getenv( 'CCFM_WP_PORT' ) : '8888' );
+// CCFM_WP_TESTS=multisite: the multisite test network (bin/network.sh), on the site port + 100.
+$_SERVER['HTTP_HOST']   = 'localhost:' . ( (int) ( getenv( 'CCFM_WP_PORT' ) ? getenv( 'CCFM_WP_PORT' ) : 8888 ) + ( 'multisite' === getenv( 'CCFM_WP_TESTS' ) ? 100 : 0 ) );
 $_SERVER['REQUEST_URI'] = '/';
 require dirname( __DIR__ ) . '/.wp/wordpress/wp-load.php';
 eval( $argv[1] ); // phpcs:ignore Squiz.PHP.Eval.Discouraged -- development helper.

@@ -31,3 +31,14 @@ add_action( 'admin_init', 'ccfm_local_offline_unhook', 0 );
 // Core's emoji script fetches images from s.w.org, which this machine cannot reach.
 remove_action( 'wp_head', 'print_emoji_detection_script', 7 );
 remove_action( 'admin_print_scripts', 'print_emoji_detection_script' );
+
+// The list of installable languages (Network Admin → Sites → Add New) comes
+// from api.wordpress.org; offline it is empty rather than a logged warning.
+add_filter(
+	'translations_api',
+	static function ( $result, $type ) {
+		return 'core' === $type ? array( 'translations' => array() ) : $result;
+	},
+	10,
+	2
+);

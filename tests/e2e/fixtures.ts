@@ -46,7 +46,10 @@ export type Settings = Record< string, unknown >;
 const META =
 	/^https?:\/\/([a-z0-9-]+\.)*(facebook\.(net|com)|fbcdn\.net|m\.me|messenger\.com)\//;
 
-async function routeMeta( context: BrowserContext, sdk: Sdk ): Promise< void > {
+export async function routeMeta(
+	context: BrowserContext,
+	sdk: Sdk
+): Promise< void > {
 	// The machine is offline: anything not local (avatars, …) gets an empty answer.
 	await context.route(
 		( url ) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
@@ -79,7 +82,7 @@ async function routeMeta( context: BrowserContext, sdk: Sdk ): Promise< void > {
 	} );
 }
 
-function guard( page: Page, sdk: Sdk, errors: string[] ): void {
+export function guard( page: Page, sdk: Sdk, errors: string[] ): void {
 	page.on( 'console', ( msg ) => {
 		if (
 			msg.type() === 'error' &&

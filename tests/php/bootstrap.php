@@ -98,28 +98,24 @@ function ccfm_tests_db_ready() {
 	return $ready;
 }
 
-if ( ! ccfm_tests_db_ready() ) {
-	$ccfm_phases = CCFM_TESTS_MULTISITE
-		? array(
-			'install'  => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 ',
-			'network'  => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 ',
-			'activate' => 'CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP= ',
-		)
-		: array(
-			'install'  => 'CCFM_WP_TESTS=1 ',
-			'activate' => 'CCFM_WP_TESTS=1 ',
-		);
-	foreach ( $ccfm_phases as $ccfm_phase => $ccfm_env ) {
-		$ccfm_command = $ccfm_env . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/wp-install.php' )
+if ( CCFM_TESTS_MULTISITE ) {
+	// The network: its database, the plugin network-active, its web server.
+	exec( 'bash ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/network.sh' ) . ' 2>&1', $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
+	if ( 0 !== $ccfm_status ) {
+		ccfm_tests_abort( "Preparing the multisite network failed:\n" . implode( "\n", $ccfm_output ) );
+	}
+} elseif ( ! ccfm_tests_db_ready() ) {
+	foreach ( array( 'install', 'activate' ) as $ccfm_phase ) {
+		$ccfm_command = 'CCFM_WP_TESTS=1 ' . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/wp-install.php' )
 			. ' ' . escapeshellarg( CCFM_TESTS_WP_CORE ) . ' ' . escapeshellarg( CCFM_TESTS_SITE_URL ) . ' ' . $ccfm_phase . ' 2>&1';
 		exec( $ccfm_command, $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
 		if ( 0 !== $ccfm_status ) {
 			ccfm_tests_abort( "Preparing the test database failed ($ccfm_phase):\n" . implode( "\n", $ccfm_output ) );
 		}
 	}
-	if ( ! ccfm_tests_db_ready() ) {
-		ccfm_tests_abort( 'The test database is still not installed with the plugin active.' );
-	}
+}
+if ( ! ccfm_tests_db_ready() ) {
+	ccfm_tests_abort( 'The test database is still not installed with the plugin active.' );
 }
 
 // Record what PHP reports while WordPress and the plugin load: the tests'
@@ -156,10 +152,6 @@ if ( $ccfm_load_errors[0] ) {
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 if ( ! ( CCFM_TESTS_MULTISITE ? is_plugin_active_for_network( CCFM_TESTS_PLUGIN ) : is_plugin_active( CCFM_TESTS_PLUGIN ) ) || ! class_exists( 'CCFM\Plugin' ) || ! defined( 'CCFM_DIR' ) ) {
 	ccfm_tests_abort( 'The plugin is not active in the test database.' );
-}
-
-if ( CCFM_TESTS_MULTISITE ) {
-	require_once __DIR__ . '/multisite/server.php';
 }
 
 require_once __DIR__ . '/TestCase.php';

@@ -148,6 +148,11 @@ class NetworkTest extends TestCase {
 		$this->assertSame( 200, wp_remote_retrieve_response_code( $response ), $url );
 		clearstatcache();
 		$logged = is_file( $log ) ? (string) file_get_contents( $log, false, null, $before ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		// Debian's WordPress package patches two functions of
+		// wp-includes/ms-functions.php with a required parameter after an
+		// optional one; PHP 8 reports that once per server worker when it
+		// compiles the file. It is core's packaging, not this plugin.
+		$logged = (string) preg_replace( '/^\[[^\]]+\] PHP Deprecated: +Optional parameter \$meta declared before required parameter \$signup_id is implicitly treated as a required parameter in \S+\/wp-includes\/ms-functions\.php on line \d+\n/m', '', $logged );
 		$this->assertSame( '', $logged, "WordPress logged while serving $url" );
 		// That request ran in another process: forget what this one cached.
 		wp_cache_flush();
