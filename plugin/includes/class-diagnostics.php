@@ -21,6 +21,8 @@ final class Diagnostics {
 	 * Adds the Site Health tests.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_filter( 'site_status_tests', array( $this, 'site_health_tests' ) );

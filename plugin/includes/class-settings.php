@@ -29,6 +29,8 @@ final class Settings {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'register_setting' ) );
@@ -87,6 +89,8 @@ final class Settings {
 	 * Registers the option with WordPress and the REST API.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register_setting() {
 		$schema = self::schema();

@@ -22,6 +22,8 @@ final class Webhook {
 	 * Adds the hooks.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
@@ -32,6 +34,8 @@ final class Webhook {
 	 * Registers the route.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register_routes() {
 		register_rest_route(
