@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check: lint (ESLint via wp-scripts, PHPCS), `tsc --noEmit`, JS
-# unit tests, PHP integration tests against the real WordPress, and the
-# browser tests in Chromium. Brings the local site up first. Ends with one
-# summary line: "N passed, N failed".
+# Runs every check: lint (ESLint via wp-scripts, PHPCS), PHPStan (WordPress
+# stubs), `tsc --noEmit`, JS unit tests, PHP integration tests against the
+# real WordPress, and the browser tests in Chromium. Brings the local site up
+# first. Ends with one summary line: "N passed, N failed".
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -31,6 +31,7 @@ count() { # count NAME PASS FAIL OK : a suite with its own counts.
 step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins bin/bench.js
 step "TypeScript (tsc --noEmit, strict)" npm run -s typecheck
 step "PHPCS (WordPress-Extra, Docs, Security, PHPCompatibilityWP 7.4+)" vendor/bin/phpcs -q
+step "PHPStan (level 8, WordPress stubs)" vendor/bin/phpstan analyse --no-progress --memory-limit=1G
 
 echo "== JS unit tests"
 node bin/compile-for-tests.js

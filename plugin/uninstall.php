@@ -11,12 +11,22 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 // WordPress includes this file from inside a function.
+/**
+ * WordPress database abstraction (set up by wp-settings.php).
+ *
+ * @var \wpdb $wpdb
+ */
 global $wpdb;
 
 /**
  * Deletes the current site's data.
  */
 $ccfm_uninstall_site = static function () {
+	/**
+	 * WordPress database abstraction (set up by wp-settings.php).
+	 *
+	 * @var \wpdb $wpdb
+	 */
 	global $wpdb;
 
 	delete_option( 'ccfm_settings' );
@@ -35,7 +45,7 @@ $ccfm_uninstall_site = static function () {
 		$wpdb->esc_like( '_site_transient_timeout_ccfm_' ) . '%',
 	);
 	foreach ( $ccfm_like as $ccfm_pattern ) {
-		$ccfm_names = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $ccfm_pattern ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$ccfm_names = array_map( 'strval', $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $ccfm_pattern ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		foreach ( $ccfm_names as $ccfm_name ) {
 			if ( 0 === strpos( $ccfm_name, '_transient_timeout_' ) || 0 === strpos( $ccfm_name, '_site_transient_timeout_' ) ) {
 				delete_option( $ccfm_name );
@@ -52,7 +62,7 @@ $ccfm_uninstall_site = static function () {
 	// Post meta: the editor's per-post settings and any other _ccfm_ key.
 	$ccfm_keys = array_merge(
 		array( '_ccfm_visibility', '_ccfm_ref' ),
-		$wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( '_ccfm_' ) . '%', $wpdb->esc_like( 'ccfm_' ) . '%' ) ) // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		array_map( 'strval', $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( '_ccfm_' ) . '%', $wpdb->esc_like( 'ccfm_' ) . '%' ) ) ) // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	);
 	foreach ( array_unique( $ccfm_keys ) as $ccfm_key ) {
 		delete_post_meta_by_key( $ccfm_key );
@@ -71,7 +81,7 @@ if ( is_multisite() ) {
 		restore_current_blog();
 	}
 	// Network-wide options and site transients.
-	$ccfm_network_keys = $wpdb->get_col( $wpdb->prepare( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s OR meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( 'ccfm_' ) . '%', $wpdb->esc_like( '_site_transient_ccfm_' ) . '%', $wpdb->esc_like( '_site_transient_timeout_ccfm_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+	$ccfm_network_keys = array_map( 'strval', $wpdb->get_col( $wpdb->prepare( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s OR meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( 'ccfm_' ) . '%', $wpdb->esc_like( '_site_transient_ccfm_' ) . '%', $wpdb->esc_like( '_site_transient_timeout_ccfm_' ) . '%' ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	foreach ( $ccfm_network_keys as $ccfm_network_key ) {
 		delete_network_option( null, $ccfm_network_key );
 	}
@@ -80,7 +90,7 @@ if ( is_multisite() ) {
 }
 
 // User meta is shared by all sites of a network.
-$ccfm_user_keys = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( 'ccfm_' ) . '%', $wpdb->esc_like( '_ccfm_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+$ccfm_user_keys = array_map( 'strval', $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE %s OR meta_key LIKE %s", $wpdb->esc_like( 'ccfm_' ) . '%', $wpdb->esc_like( '_ccfm_' ) . '%' ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 foreach ( $ccfm_user_keys as $ccfm_user_key ) {
 	delete_metadata( 'user', 0, $ccfm_user_key, '', true );
 }

@@ -29,6 +29,8 @@ final class Admin_Page {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'admin_menu', array( $this, 'add_page' ) );
@@ -40,6 +42,8 @@ final class Admin_Page {
 	 * Adds Settings → Messenger Chat.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function add_page() {
 		$this->hook = (string) add_options_page(
@@ -70,6 +74,7 @@ final class Admin_Page {
 	 * @since 1.0.0
 	 *
 	 * @param string $hook_suffix Current admin page.
+	 * @return void
 	 */
 	public function enqueue( $hook_suffix ) {
 		if ( $hook_suffix !== $this->hook || '' === $this->hook ) {
@@ -107,6 +112,8 @@ final class Admin_Page {
 	 * The app's mount point.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function render() {
 		echo '<div class="wrap"><h1>' . esc_html__( 'Messenger Chat', 'customer-chat-for-messenger' ) . '</h1><div id="ccfm-admin-root"></div></div>';

@@ -27,12 +27,17 @@ final class Assets {
 	 * @param string   $name      Entry name.
 	 * @param string[] $style_dep Style dependencies.
 	 * @param bool     $defer     Whether to defer the script in the footer.
-	 * @return string The handle.
+	 * @return non-empty-string The handle.
 	 */
 	public static function register( $name, array $style_dep = array(), $defer = false ) {
 		$handle = 'ccfm-' . $name;
 		$file   = CCFM_DIR . 'build/' . $name . '.asset.php';
-		$asset  = is_readable( $file ) ? require $file : array(
+		/**
+		 * What wp-scripts writes to build/<name>.asset.php.
+		 *
+		 * @var array{dependencies: list<non-empty-string>, version: string} $asset
+		 */
+		$asset = is_readable( $file ) ? require $file : array(
 			'dependencies' => array(),
 			'version'      => CCFM_VERSION,
 		);

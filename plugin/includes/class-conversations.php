@@ -36,6 +36,8 @@ final class Conversations {
 	 * Adds the hooks.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		register_activation_hook( CCFM_FILE, array( self::class, 'activate' ) );
@@ -58,6 +60,11 @@ final class Conversations {
 	 * @return string
 	 */
 	public static function table() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		return $wpdb->prefix . 'ccfm_conversations';
 	}
@@ -73,6 +80,8 @@ final class Conversations {
 	 * @since 1.1.0
 	 *
 	 * @param bool $network_wide Whether the plugin is being network-activated.
+	 *
+	 * @return void
 	 */
 	public static function activate( $network_wide = false ) {
 		self::each_site(
@@ -91,6 +100,8 @@ final class Conversations {
 	 * @since 1.1.0
 	 *
 	 * @param bool $network_wide Whether the plugin is being network-deactivated.
+	 *
+	 * @return void
 	 */
 	public static function deactivate( $network_wide = false ) {
 		self::each_site(
@@ -108,6 +119,7 @@ final class Conversations {
 	 *
 	 * @param bool     $network_wide Whether to visit every site.
 	 * @param callable $callback     What to do on a site.
+	 * @return void
 	 */
 	private static function each_site( $network_wide, $callback ) {
 		if ( ! $network_wide || ! is_multisite() || wp_is_large_network() ) {
@@ -134,6 +146,7 @@ final class Conversations {
 	 * @since 1.1.0
 	 *
 	 * @param \WP_Site $site The new site.
+	 * @return void
 	 */
 	public static function initialize_site( $site ) {
 		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
@@ -165,6 +178,8 @@ final class Conversations {
 	 * Installs the table when its version changed; keeps the cron scheduled.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public static function maybe_upgrade() {
 		if ( self::DB_VERSION !== get_option( self::DB_VERSION_OPTION ) ) {
@@ -177,6 +192,8 @@ final class Conversations {
 	 * Schedules the daily pruning once.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public static function schedule() {
 		if ( ! wp_next_scheduled( self::CRON_HOOK ) ) {
@@ -188,8 +205,15 @@ final class Conversations {
 	 * Creates or updates the table with dbDelta.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public static function install() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 		$table   = self::table();
@@ -237,10 +261,15 @@ final class Conversations {
 	 *
 	 * @since 1.1.0
 	 *
-	 * @param array<string,mixed> $row Columns except id and state.
+	 * @param array<string,string|int> $row Columns except id and state.
 	 * @return bool Whether it was new.
 	 */
 	public static function record( array $row ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$table = self::table();
 		// An ended or upgraded conversation stays so for its later events.
@@ -265,8 +294,14 @@ final class Conversations {
 	 * @param string $sender_key Sender key.
 	 * @param string $state      ended or upgraded.
 	 * @param string $linked_key Key of the PSID a guest upgraded to.
+	 * @return void
 	 */
 	public static function set_state( $sender_key, $state, $linked_key = '' ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$data = array( 'state' => $state );
 		if ( '' !== $linked_key ) {
@@ -298,6 +333,11 @@ final class Conversations {
 	 * @return string
 	 */
 	public static function state_of( $sender_id ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$table = self::table();
 		$state = $wpdb->get_var( $wpdb->prepare( "SELECT state FROM {$table} WHERE sender_key = %s ORDER BY id DESC LIMIT 1", self::sender_key( $sender_id ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -312,6 +352,11 @@ final class Conversations {
 	 * @return int Rows deleted.
 	 */
 	public static function prune() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$table   = self::table();
 		$cutoff  = gmdate( 'Y-m-d H:i:s', time() - Platform::retention_days() * DAY_IN_SECONDS );
@@ -327,6 +372,8 @@ final class Conversations {
 	 * Registers the routes.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register_routes() {
 		$date = array(
@@ -360,7 +407,7 @@ final class Conversations {
 		$zone = wp_timezone();
 		$to   = self::day( $request['to'], new \DateTimeImmutable( 'today', $zone ) );
 		$from = $to ? self::day( $request['from'], $to->modify( '-29 days' ) ) : false;
-		if ( ! $from || ! $to ) {
+		if ( ! $to || ! $from ) {
 			return new \WP_Error( 'rest_invalid_param', __( 'The dates must be real days written YYYY-MM-DD.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
 		}
 		if ( $from > $to ) {
@@ -383,7 +430,10 @@ final class Conversations {
 		if ( null === $value || '' === $value ) {
 			return $default->setTime( 0, 0 );
 		}
-		$day = \DateTimeImmutable::createFromFormat( '!Y-m-d', (string) $value, wp_timezone() );
+		if ( ! is_string( $value ) ) {
+			return false;
+		}
+		$day = \DateTimeImmutable::createFromFormat( '!Y-m-d', $value, wp_timezone() );
 		return $day && $day->format( 'Y-m-d' ) === $value ? $day : false;
 	}
 
@@ -397,12 +447,22 @@ final class Conversations {
 	 * @return array<string,mixed>
 	 */
 	public static function report( \DateTimeImmutable $from, \DateTimeImmutable $to ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$utc   = new \DateTimeZone( 'UTC' );
 		$start = $from->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		$table = self::table();
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT created_at, ref, source, page_url FROM {$table} WHERE created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		/**
+		 * The rows (wpdb returns every column as a string; these are NOT NULL).
+		 *
+		 * @var list<array{created_at:string,ref:string,source:string,page_url:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT created_at, ref, source, page_url FROM {$table} WHERE created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
@@ -432,7 +492,7 @@ final class Conversations {
 			}
 		}
 		$total = count( (array) $rows );
-		$list  = static function ( array $counts, $key ) {
+		$list  = static function ( array $counts, string $key ) {
 			arsort( $counts );
 			$out = array();
 			foreach ( $counts as $value => $starts ) {
@@ -529,9 +589,20 @@ final class Conversations {
 	 * @return array<int,array<string,string>>
 	 */
 	private static function rows_of( $key, $page, $number ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		$table = self::table();
-		return (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, created_at, event_type, referral_type, ref, source, page_url, is_guest, state FROM {$table} WHERE sender_key = %s OR linked_key = %s ORDER BY id LIMIT %d OFFSET %d", $key, $key, $number, ( $page - 1 ) * $number ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		/**
+		 * The rows (wpdb returns every column as a string; these are NOT NULL).
+		 *
+		 * @var list<array<string,string>>|null $rows
+		 */
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, created_at, event_type, referral_type, ref, source, page_url, is_guest, state FROM {$table} WHERE sender_key = %s OR linked_key = %s ORDER BY id LIMIT %d OFFSET %d", $key, $key, $number, ( $page - 1 ) * $number ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (array) $rows;
 	}
 
 	/**
@@ -607,6 +678,11 @@ final class Conversations {
 	 * @return array{items_removed:bool,items_retained:bool,messages:string[],done:bool}
 	 */
 	public static function erase( $identifier, $page = 1 ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		global $wpdb;
 		unset( $page );
 		$id      = self::id_from_request( $identifier );

@@ -21,6 +21,8 @@ final class Diagnostics {
 	 * Adds the Site Health tests.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_filter( 'site_status_tests', array( $this, 'site_health_tests' ) );
@@ -152,7 +154,10 @@ final class Diagnostics {
 		$parsed = array();
 		foreach ( explode( ';', strtolower( $csp ) ) as $part ) {
 			$words = preg_split( '/\s+/', trim( $part ) );
-			$name  = (string) array_shift( $words );
+			if ( false === $words ) {
+				continue;
+			}
+			$name = (string) array_shift( $words );
 			// Browsers use the first copy of a directive and ignore repeats.
 			if ( '' !== $name && ! isset( $parsed[ $name ] ) ) {
 				$parsed[ $name ] = $words;
@@ -161,7 +166,7 @@ final class Diagnostics {
 		foreach ( $directives as $directive ) {
 			if ( isset( $parsed[ $directive ] ) ) {
 				foreach ( $parsed[ $directive ] as $source ) {
-					$source = preg_replace( '#^https?://#', '', rtrim( $source, '/' ) );
+					$source = (string) preg_replace( '#^https?://#', '', rtrim( $source, '/' ) );
 					if ( in_array( $source, array( '*', 'https:', $host ), true ) || ( 0 === strpos( $source, '*.' ) && substr( $host, -strlen( $source ) + 1 ) === substr( $source, 1 ) ) ) {
 						return true;
 					}

@@ -24,6 +24,8 @@ final class Display_Rules {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'register_meta' ) );
@@ -33,6 +35,8 @@ final class Display_Rules {
 	 * Registers the per-post meta edited in the editor's sidebar panel.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register_meta() {
 		$auth = static function ( $allowed, $meta_key, $post_id ) {

@@ -28,6 +28,8 @@ final class Front_End {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue' ) );
@@ -81,6 +83,8 @@ final class Front_End {
 	 * Enqueues the front-end script (deferred, footer) where the chat shows.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function enqueue() {
 		if ( ! $this->is_enabled() ) {
@@ -97,6 +101,8 @@ final class Front_End {
 	 * for the diagnostics.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function print_chat() {
 		if ( ! $this->is_enabled() ) {

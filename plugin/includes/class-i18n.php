@@ -21,6 +21,8 @@ final class I18n {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'load_textdomain' ), 0 );
@@ -30,6 +32,8 @@ final class I18n {
 	 * Registers languages/ as the text domain's path.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function load_textdomain() {
 		load_plugin_textdomain( 'customer-chat-for-messenger', false, dirname( plugin_basename( CCFM_FILE ) ) . '/languages' );

@@ -20,19 +20,25 @@ final class Locale {
 	/**
 	 * Decoded data/facebook-locales.json.
 	 *
-	 * @var array<string,mixed>|null
+	 * @var array{facebook_locales: array<string,string>, wordpress_to_facebook: array<string,string>}|null
 	 */
 	private static $data = null;
 
 	/**
 	 * The locale data.
 	 *
-	 * @return array<string,mixed>
+	 * @return array{facebook_locales: array<string,string>, wordpress_to_facebook: array<string,string>}
 	 */
 	private static function data() {
 		if ( null === self::$data ) {
-			// Local file shipped with the plugin, not a remote request.
-			self::$data = json_decode( (string) file_get_contents( CCFM_DIR . 'data/facebook-locales.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			/**
+			 * Local file shipped with the plugin, not a remote request: locale
+			 * code => English name, WordPress locale => Facebook locale.
+			 *
+			 * @var array{facebook_locales: array<string,string>, wordpress_to_facebook: array<string,string>} $data
+			 */
+			$data       = json_decode( (string) file_get_contents( CCFM_DIR . 'data/facebook-locales.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			self::$data = $data;
 		}
 		return self::$data;
 	}

@@ -29,6 +29,8 @@ final class Placement {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'register_block_and_shortcode' ) );
@@ -40,6 +42,8 @@ final class Placement {
 	 * The post editor's "Messenger chat" document panel.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function enqueue_editor_panel() {
 		$handle = Assets::register( 'editor' );
@@ -51,6 +55,8 @@ final class Placement {
 	 * Registers the block (from blocks/chat/block.json) and the shortcode.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register_block_and_shortcode() {
 		Assets::register( 'front', array(), true ); // The block's style handle: ccfm-front.

@@ -36,6 +36,8 @@ final class Platform {
 	 * webhook receiver and the conversation records.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
@@ -191,6 +193,8 @@ final class Platform {
 	 * Registers the routes.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register_routes() {
 		$rest       = new Rest();

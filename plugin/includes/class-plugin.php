@@ -41,6 +41,8 @@ final class Plugin {
 	 * Adds every part's hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		( new Settings() )->register();

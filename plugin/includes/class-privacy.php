@@ -20,6 +20,8 @@ final class Privacy {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'admin_init', array( $this, 'add_policy_content' ) );
@@ -29,6 +31,8 @@ final class Privacy {
 	 * Suggests the text to WordPress' privacy-policy guide.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function add_policy_content() {
 		// admin_init may be fired outside wp-admin (cron, tests, other code).

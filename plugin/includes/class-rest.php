@@ -23,6 +23,8 @@ final class Rest {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
@@ -50,6 +52,8 @@ final class Rest {
 	 * Registers the routes.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register_routes() {
 		register_rest_route(

@@ -21,7 +21,7 @@ final class Settings {
 	/**
 	 * Cached schema.
 	 *
-	 * @var array<string,mixed>|null
+	 * @var array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, 'x-enum'?: string, 'x-message'?: string}>}|null
 	 */
 	private static $schema = null;
 
@@ -29,6 +29,8 @@ final class Settings {
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'register_setting' ) );
@@ -41,16 +43,23 @@ final class Settings {
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array<string,mixed>
+	 * @return array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, 'x-enum'?: string, 'x-message'?: string}>}
 	 */
 	public static function schema() {
 		if ( null === self::$schema ) {
-			// Local file shipped with the plugin, not a remote request.
+			/**
+			 * Local file shipped with the plugin, not a remote request. Each
+			 * property also has the JSON Schema keywords of its rule.
+			 *
+			 * @var array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, 'x-enum'?: string, 'x-message'?: string}>, '$comment'?: string} $schema
+			 */
 			$schema = json_decode( (string) file_get_contents( CCFM_DIR . 'data/settings-schema.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
 			unset( $schema['$comment'] );
-			$schema['properties']['locale']['enum'] = array_merge( array( 'auto' ), Locale::codes() );
-			unset( $schema['properties']['locale']['x-enum'] );
-			self::$schema = $schema;
+			$locale         = $schema['properties']['locale'];
+			$locale['enum'] = array_merge( array( 'auto' ), Locale::codes() );
+			unset( $locale['x-enum'] );
+			$schema['properties']['locale'] = $locale;
+			self::$schema                   = $schema;
 		}
 		return self::$schema;
 	}
@@ -87,6 +96,8 @@ final class Settings {
 	 * Registers the option with WordPress and the REST API.
 	 *
 	 * @since 1.0.0
+	 *
+	 * @return void
 	 */
 	public function register_setting() {
 		$schema = self::schema();
@@ -183,7 +194,7 @@ final class Settings {
 			);
 		}
 		$value = rest_sanitize_value_from_schema( $value, $property, $field );
-		if ( 'theme_color' === $field ) {
+		if ( 'theme_color' === $field && is_string( $value ) ) {
 			$value = strtolower( $value );
 		}
 		return $value;
@@ -203,7 +214,8 @@ final class Settings {
 		}
 		$clean = array();
 		foreach ( $value as $field => $field_value ) {
-			$result = self::validate_field( (string) $field, $field_value );
+			$field  = (string) $field;
+			$result = self::validate_field( $field, $field_value );
 			if ( is_wp_error( $result ) ) {
 				return $result;
 			}
@@ -225,7 +237,7 @@ final class Settings {
 		$clean = self::validate( $value );
 		if ( is_wp_error( $clean ) ) {
 			if ( function_exists( 'add_settings_error' ) ) {
-				add_settings_error( self::OPTION, $clean->get_error_code(), $clean->get_error_message() );
+				add_settings_error( self::OPTION, (string) $clean->get_error_code(), $clean->get_error_message() );
 			}
 			return self::get();
 		}

@@ -22,6 +22,8 @@ final class Webhook {
 	 * Adds the hooks.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
@@ -32,6 +34,8 @@ final class Webhook {
 	 * Registers the route.
 	 *
 	 * @since 1.1.0
+	 *
+	 * @return void
 	 */
 	public function register_routes() {
 		register_rest_route(
@@ -230,7 +234,7 @@ final class Webhook {
 				'event_type'    => $kind,
 				'referral_type' => $referral_type,
 				'ref'           => mb_substr( sanitize_text_field( $ref ), 0, 255 ),
-				'source'        => substr( preg_replace( '/[^A-Z_]/', '', $source ), 0, 40 ),
+				'source'        => substr( (string) preg_replace( '/[^A-Z_]/', '', $source ), 0, 40 ),
 				'page_url'      => self::page_url( isset( $referral['referer_uri'] ) ? $referral['referer_uri'] : '' ),
 				'is_guest'      => $guest ? 1 : 0,
 				'sender_kind'   => $sender_kind,
