@@ -16,6 +16,13 @@ const routes = [
 		data: { settings: { page_id: '999' } },
 	},
 	{ method: 'GET', path: '/wp-json/ccfm/v1/diagnostics', data: undefined },
+	{ method: 'GET', path: '/wp-json/ccfm/v1/platform', data: undefined },
+	{
+		method: 'POST',
+		path: '/wp-json/ccfm/v1/platform',
+		data: { retention_days: 90 },
+	},
+	{ method: 'GET', path: '/wp-json/ccfm/v1/conversations', data: undefined },
 ] as const;
 
 test( 'cookie-authenticated requests without a valid nonce are refused; with one they work', async ( {

@@ -112,6 +112,8 @@ test.describe( 'multisite network', () => {
 		sdk,
 		consoleErrors,
 	} ) => {
+		// About twenty page loads through wp-admin on a second server.
+		test.setTimeout( 180_000 );
 		const admin = await networkPage( browser, sdk, consoleErrors, url );
 		await admin.goto( '/wp-login.php' );
 		await admin.getByLabel( 'Username or Email Address' ).fill( 'admin' );
