@@ -12,7 +12,7 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { errorText } from './platform';
 
@@ -97,7 +97,11 @@ export function ConversationsPanel() {
 			) }&to=${ encodeURIComponent( to ) }`,
 		} )
 			.then( setReport )
-			.catch( ( e ) => setFailed( errorText( e ) ) )
+			.catch( ( e ) => {
+				// No report of other days under the error.
+				setReport( null );
+				setFailed( errorText( e ) );
+			} )
 			.finally( () => setBusy( false ) );
 	};
 
@@ -135,13 +139,28 @@ export function ConversationsPanel() {
 					{ failed }
 				</Notice>
 			) }
-			{ report && (
+			{ report && report.total === 0 && (
+				<p className="ccfm-report__empty">
+					{ sprintf(
+						/* translators: 1: first day, 2: last day (YYYY-MM-DD). */
+						__(
+							'No conversation started between %1$s and %2$s.',
+							'customer-chat-for-messenger'
+						),
+						report.from,
+						report.to
+					) }
+				</p>
+			) }
+			{ report && report.total > 0 && (
 				<>
 					<p className="ccfm-report__summary">
 						{ sprintf(
 							/* translators: 1: number of conversation starts, 2: percent from the Chat Plugin, 3: percent from m.me links. */
-							__(
+							_n(
+								'%1$d conversation started: %2$s%% in the Chat Plugin, %3$s%% from m.me links.',
 								'%1$d conversations started: %2$s%% in the Chat Plugin, %3$s%% from m.me links.',
+								report.total,
 								'customer-chat-for-messenger'
 							),
 							report.total,
