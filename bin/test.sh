@@ -31,7 +31,7 @@ count() { # count NAME PASS FAIL OK : a suite with its own counts.
 step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins bin/bench.js
 step "TypeScript (tsc --noEmit, strict)" npm run -s typecheck
 step "PHPCS (WordPress-Extra, Docs, Security, PHPCompatibilityWP 7.4+)" vendor/bin/phpcs -q
-step "PHPStan (level 8, WordPress stubs)" vendor/bin/phpstan analyse --no-progress --memory-limit=1G
+step "PHPStan (level 10, WordPress stubs)" vendor/bin/phpstan analyse --no-progress --memory-limit=1G
 
 echo "== JS unit tests"
 node bin/compile-for-tests.js

@@ -37,10 +37,12 @@ final class Diagnostics {
 	 * @return array<string,mixed>
 	 */
 	public function site_health_tests( $tests ) {
-		$tests['direct']['ccfm_chat'] = array(
+		$direct              = isset( $tests['direct'] ) && is_array( $tests['direct'] ) ? $tests['direct'] : array();
+		$direct['ccfm_chat'] = array(
 			'label' => __( 'Messenger chat', 'customer-chat-for-messenger' ),
 			'test'  => array( $this, 'site_health_result' ),
 		);
+		$tests['direct']     = $direct;
 		return $tests;
 	}
 
@@ -107,6 +109,18 @@ final class Diagnostics {
 	 */
 	private static function check( $id, $label, $status, $description, $fix = '' ) {
 		return compact( 'id', 'label', 'status', 'description', 'fix' );
+	}
+
+	/**
+	 * The values of a response header: one per copy of the header (a header
+	 * sent twice arrives as a list).
+	 *
+	 * @param array<mixed> $response HTTP API response.
+	 * @param string       $name     Header name.
+	 * @return list<string>
+	 */
+	private static function header_values( array $response, $name ) {
+		return array_values( array_filter( (array) wp_remote_retrieve_header( $response, $name ), 'is_string' ) );
 	}
 
 	/**
@@ -242,7 +256,7 @@ final class Diagnostics {
 		}
 		$html = (string) wp_remote_retrieve_body( $response );
 		// A header sent twice arrives as a list: the last valid policy wins.
-		$header = implode( ', ', (array) wp_remote_retrieve_header( $response, 'referrer-policy' ) );
+		$header = implode( ', ', self::header_values( $response, 'referrer-policy' ) );
 		$meta   = '';
 		if ( preg_match( '/<meta\s[^>]*name=["\']?referrer["\']?[^>]*>/i', $html, $tag ) && preg_match( '/content=["\']([^"\']*)["\']/i', $tag[0], $m ) ) {
 			$meta = $m[1];
@@ -260,7 +274,7 @@ final class Diagnostics {
 			: self::check( 'referrer', __( 'Referrer policy', 'customer-chat-for-messenger' ), 'good', __( 'The home page sends a referrer to Meta.', 'customer-chat-for-messenger' ) );
 
 		// Several policies all apply: each one must allow the Chat Plugin.
-		$policies = array_filter( (array) wp_remote_retrieve_header( $response, 'content-security-policy' ) );
+		$policies = array_filter( self::header_values( $response, 'content-security-policy' ) );
 		if ( ! $policies ) {
 			$checks[] = self::check( 'csp', __( 'Content-Security-Policy', 'customer-chat-for-messenger' ), 'good', __( 'No Content-Security-Policy limits the Chat Plugin.', 'customer-chat-for-messenger' ) );
 		} else {

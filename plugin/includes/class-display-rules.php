@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * The display rules.
  *
  * @since 1.0.0
+ *
+ * @phpstan-import-type CcfmSettings from Settings
  */
 final class Display_Rules {
 
@@ -121,6 +123,7 @@ final class Display_Rules {
 	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return bool
 	 */
 	public static function visible( array $settings ) {
@@ -129,7 +132,7 @@ final class Display_Rules {
 		}
 		$post = is_singular() ? get_queried_object() : null;
 		if ( $post instanceof \WP_Post ) {
-			if ( in_array( $post->ID, array_map( 'intval', $settings['exclude_ids'] ), true ) ) {
+			if ( in_array( $post->ID, $settings['exclude_ids'], true ) ) {
 				return false;
 			}
 			$visibility = get_post_meta( $post->ID, self::META_VISIBILITY, true );

@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * Prints the chat on the front end.
  *
  * @since 1.0.0
+ *
+ * @phpstan-import-type CcfmSettings from Settings
  */
 final class Front_End {
 
@@ -62,13 +64,15 @@ final class Front_End {
 
 	/**
 	 * The settings in effect for this request (site settings plus any
-	 * per-page overrides).
+	 * per-page overrides). A field the filters leave with a value of the
+	 * wrong type keeps the site setting.
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array<string,mixed>
+	 * @return CcfmSettings
 	 */
 	public function effective_settings() {
+		$settings = Settings::get();
 		/**
 		 * Filters the settings the chat uses on this request.
 		 *
@@ -76,7 +80,7 @@ final class Front_End {
 		 *
 		 * @param array<string,mixed> $settings Validated settings.
 		 */
-		return (array) apply_filters( 'ccfm_effective_settings', Settings::get() );
+		return Settings::conform( apply_filters( 'ccfm_effective_settings', $settings ), $settings );
 	}
 
 	/**

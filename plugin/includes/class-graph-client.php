@@ -46,7 +46,8 @@ final class Graph_Client {
 	 * @return string
 	 */
 	public static function base_url() {
-		$base = defined( 'CCFM_GRAPH_BASE_URL' ) ? (string) constant( 'CCFM_GRAPH_BASE_URL' ) : self::DEFAULT_BASE_URL;
+		$constant = defined( 'CCFM_GRAPH_BASE_URL' ) ? constant( 'CCFM_GRAPH_BASE_URL' ) : null;
+		$base     = is_string( $constant ) ? $constant : self::DEFAULT_BASE_URL;
 		/**
 		 * Filters the Graph API base URL (scheme, host and version path).
 		 *
@@ -54,8 +55,8 @@ final class Graph_Client {
 		 *
 		 * @param string $base Base URL such as https://graph.facebook.com/v18.0.
 		 */
-		$base = (string) apply_filters( 'ccfm_graph_base_url', $base );
-		return untrailingslashit( $base );
+		$filtered = apply_filters( 'ccfm_graph_base_url', $base );
+		return untrailingslashit( is_string( $filtered ) ? $filtered : $base );
 	}
 
 	/**
@@ -71,8 +72,15 @@ final class Graph_Client {
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}
-		$data = isset( $result['data'][0] ) && is_array( $result['data'][0] ) ? $result['data'][0] : array();
-		return array_intersect_key( $data, array_flip( $fields ) );
+		$list    = isset( $result['data'] ) && is_array( $result['data'] ) ? $result['data'] : array();
+		$data    = isset( $list[0] ) && is_array( $list[0] ) ? $list[0] : array();
+		$profile = array();
+		foreach ( $data as $field => $value ) {
+			if ( in_array( $field, $fields, true ) ) {
+				$profile[ (string) $field ] = $value;
+			}
+		}
+		return $profile;
 	}
 
 	/**
@@ -97,7 +105,7 @@ final class Graph_Client {
 	 * @param string                   $path   Path such as /me/messenger_profile.
 	 * @param array<string,string>     $query  Query parameters.
 	 * @param array<string,mixed>|null $body   JSON body.
-	 * @return array<string,mixed>|\WP_Error Decoded answer.
+	 * @return array<mixed>|\WP_Error Decoded answer.
 	 */
 	public function request( $method, $path, array $query = array(), $body = null ) {
 		if ( '' === $this->token ) {
@@ -145,13 +153,13 @@ final class Graph_Client {
 	 *
 	 * @since 1.1.0
 	 *
-	 * @param array<string,mixed> $error Meta's "error" object.
-	 * @param string              $token Token to keep out of the message.
+	 * @param array<mixed> $error Meta's "error" object.
+	 * @param string       $token Token to keep out of the message.
 	 * @return \WP_Error
 	 */
 	public static function error_from_meta( array $error, $token = '' ) {
-		$code    = isset( $error['code'] ) ? (int) $error['code'] : 0;
-		$subcode = isset( $error['error_subcode'] ) ? (int) $error['error_subcode'] : 0;
+		$code    = isset( $error['code'] ) && is_numeric( $error['code'] ) ? (int) $error['code'] : 0;
+		$subcode = isset( $error['error_subcode'] ) && is_numeric( $error['error_subcode'] ) ? (int) $error['error_subcode'] : 0;
 		$meta    = isset( $error['message'] ) && is_string( $error['message'] ) ? wp_strip_all_tags( $error['message'] ) : '';
 		if ( '' !== $token ) {
 			$meta = str_replace( $token, '***', $meta );

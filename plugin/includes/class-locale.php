@@ -133,6 +133,9 @@ final class Locale {
 		 * @param string $locale    Facebook locale.
 		 * @param string $wp_locale The request's WordPress locale.
 		 */
-		return (string) apply_filters( 'ccfm_locale', self::from_wordpress( determine_locale() ), determine_locale() );
+		$wp_locale = determine_locale();
+		$locale    = self::from_wordpress( $wp_locale );
+		$filtered  = apply_filters( 'ccfm_locale', $locale, $wp_locale );
+		return is_string( $filtered ) ? $filtered : $locale;
 	}
 }

@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * Block and shortcode.
  *
  * @since 1.0.0
+ *
+ * @phpstan-import-type CcfmSettings from Settings
  */
 final class Placement {
 
@@ -74,7 +76,7 @@ final class Placement {
 	 * @since 1.0.0
 	 *
 	 * @param mixed $attributes Raw block or shortcode attributes.
-	 * @return array<string,mixed>
+	 * @return array{type: 'button'|'settings', text: string, ref?: mixed, logged_in_greeting?: mixed, logged_out_greeting?: mixed, greeting_dialog_display?: mixed, greeting_dialog_delay?: mixed}
 	 */
 	public static function clean_attributes( $attributes ) {
 		$attributes = is_array( $attributes ) ? $attributes : array();
@@ -122,7 +124,7 @@ final class Placement {
 			return '';
 		}
 		if ( self::on_own_view() ) {
-			$settings = array_merge( self::page_overrides( $settings ), array_intersect_key( $clean, array_flip( self::OVERRIDES ) ) );
+			$settings = Settings::conform( array_merge( self::page_overrides( $settings ), array_intersect_key( $clean, array_flip( self::OVERRIDES ) ) ), $settings );
 		}
 		return Renderer::button( $settings, $clean['text'], $wrapper );
 	}
@@ -196,14 +198,15 @@ final class Placement {
 	 * block or shortcode, then its sidebar ref).
 	 *
 	 * @param array<string,mixed> $settings Site settings.
-	 * @return array<string,mixed>
+	 * @phpstan-param CcfmSettings $settings
+	 * @return CcfmSettings
 	 */
 	private static function page_overrides( array $settings ) {
 		$post = get_queried_object();
 		if ( ! $post instanceof \WP_Post ) {
 			return $settings;
 		}
-		$settings = array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( self::OVERRIDES ) ) );
+		$settings = Settings::conform( array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( self::OVERRIDES ) ) ), $settings );
 		$ref      = get_post_meta( $post->ID, Display_Rules::META_REF, true );
 		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Settings::validate_field( 'ref', $ref ) ) ) {
 			$settings['ref'] = $ref;
@@ -217,10 +220,10 @@ final class Placement {
 	 *
 	 * @since 1.0.0
 	 *
-	 * @param array<string,mixed> $settings Settings.
-	 * @return array<string,mixed>
+	 * @param mixed $settings Settings (as earlier filters left them).
+	 * @return mixed
 	 */
 	public function apply_overrides( $settings ) {
-		return is_singular() ? self::page_overrides( $settings ) : $settings;
+		return is_singular() ? self::page_overrides( Settings::conform( $settings, Settings::get() ) ) : $settings;
 	}
 }

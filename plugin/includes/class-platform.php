@@ -66,7 +66,7 @@ final class Platform {
 				$value[ $key ] = $stored[ $key ];
 			}
 		}
-		if ( isset( $stored['retention_days'] ) && (int) $stored['retention_days'] >= 1 ) {
+		if ( isset( $stored['retention_days'] ) && is_numeric( $stored['retention_days'] ) && (int) $stored['retention_days'] >= 1 ) {
 			$value['retention_days'] = (int) $stored['retention_days'];
 		}
 		return $value;
@@ -177,7 +177,8 @@ final class Platform {
 	 */
 	public function validate_arg( $value, $request, $param ) {
 		$attributes = $request->get_attributes();
-		$schema     = isset( $attributes['args'][ $param ] ) ? $attributes['args'][ $param ] : array();
+		$args       = isset( $attributes['args'] ) && is_array( $attributes['args'] ) ? $attributes['args'] : array();
+		$schema     = isset( $args[ $param ] ) && is_array( $args[ $param ] ) ? $args[ $param ] : array();
 		$valid      = rest_validate_value_from_schema( $value, $schema, $param );
 		if ( in_array( $param, self::SECRETS, true ) ) {
 			return is_wp_error( $valid ) ? new \WP_Error( 'rest_invalid_param', self::message( $param ), array( 'status' => 400 ) ) : self::validate_secret( $param, $value );
@@ -334,10 +335,13 @@ final class Platform {
 			}
 		}
 		foreach ( $clear as $key ) {
-			$value[ $key ] = '';
+			if ( in_array( $key, self::SECRETS, true ) ) {
+				$value[ $key ] = '';
+			}
 		}
-		if ( null !== $request['retention_days'] ) {
-			$value['retention_days'] = (int) $request['retention_days'];
+		$retention = $request['retention_days'];
+		if ( is_numeric( $retention ) ) {
+			$value['retention_days'] = (int) $retention;
 		}
 		update_option( self::OPTION, $value, false );
 		return rest_ensure_response( self::public_state() );
@@ -406,7 +410,7 @@ final class Platform {
 	 *
 	 * @since 1.1.0
 	 *
-	 * @return array<string,mixed>|\WP_Error
+	 * @return array{domains: list<string>, limit: int, origin: string, origin_listed: bool, twin: string, twin_listed: bool, whitelistable: bool}|\WP_Error
 	 */
 	public static function whitelist_report() {
 		$profile = self::graph()->get_profile( array( 'whitelisted_domains' ) );
@@ -533,7 +537,7 @@ final class Platform {
 			} else {
 				$changed = self::disable_on_chat_surface( $menu );
 				foreach ( $changed as $entry ) {
-					$result['locales'][] = isset( $entry['locale'] ) ? (string) $entry['locale'] : 'default';
+					$result['locales'][] = is_array( $entry ) && isset( $entry['locale'] ) && is_scalar( $entry['locale'] ) ? (string) $entry['locale'] : 'default';
 				}
 				if ( $changed === $menu ) {
 					$result['menu'] = 'already_hidden';
@@ -555,8 +559,8 @@ final class Platform {
 	 *
 	 * @since 1.1.0
 	 *
-	 * @param array<int,mixed> $menu persistent_menu as read from Meta.
-	 * @return array<int,mixed>
+	 * @param array<mixed> $menu persistent_menu as read from Meta.
+	 * @return array<mixed>
 	 */
 	public static function disable_on_chat_surface( array $menu ) {
 		foreach ( $menu as $i => $entry ) {
@@ -565,8 +569,9 @@ final class Platform {
 			}
 			$surfaces = isset( $entry['disabled_surfaces'] ) && is_array( $entry['disabled_surfaces'] ) ? $entry['disabled_surfaces'] : array();
 			if ( ! in_array( self::CHAT_SURFACE, $surfaces, true ) ) {
-				$surfaces[]                      = self::CHAT_SURFACE;
-				$menu[ $i ]['disabled_surfaces'] = $surfaces;
+				$surfaces[]                 = self::CHAT_SURFACE;
+				$entry['disabled_surfaces'] = $surfaces;
+				$menu[ $i ]                 = $entry;
 			}
 		}
 		return $menu;

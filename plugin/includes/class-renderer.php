@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * Builds escaped markup from (already validated) settings.
  *
  * @since 1.0.0
+ *
+ * @phpstan-import-type CcfmSettings from Settings
  */
 final class Renderer {
 
@@ -39,8 +41,8 @@ final class Renderer {
 		 *
 		 * @param string $version Version such as v18.0.
 		 */
-		$version = (string) apply_filters( 'ccfm_graph_version', 'v18.0' );
-		return preg_match( '/^v[0-9]{1,2}\.[0-9]$/', $version ) ? $version : 'v18.0';
+		$version = apply_filters( 'ccfm_graph_version', 'v18.0' );
+		return is_string( $version ) && preg_match( '/^v[0-9]{1,2}\.[0-9]$/', $version ) ? $version : 'v18.0';
 	}
 
 	/**
@@ -62,6 +64,7 @@ final class Renderer {
 	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Settings.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
 	public static function messenger_url( array $settings ) {
@@ -79,12 +82,13 @@ final class Renderer {
 	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Settings.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return array<string,string>
 	 */
 	public static function element_attributes( array $settings ) {
 		$attributes = array();
 		foreach ( self::ELEMENT_ATTRIBUTES as $name ) {
-			if ( isset( $settings[ $name ] ) && '' !== (string) $settings[ $name ] ) {
+			if ( '' !== (string) $settings[ $name ] ) {
 				$attributes[ $name ] = (string) $settings[ $name ];
 			}
 		}
@@ -95,7 +99,8 @@ final class Renderer {
 		 *
 		 * @param string $attribution Attribution value.
 		 */
-		$attributes['attribution'] = (string) apply_filters( 'ccfm_attribution', 'wordpress' ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
+		$attribution               = apply_filters( 'ccfm_attribution', 'wordpress' ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
+		$attributes['attribution'] = is_string( $attribution ) ? $attribution : 'wordpress'; // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
 		return $attributes;
 	}
 
@@ -105,6 +110,7 @@ final class Renderer {
 	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Settings.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
 	public static function element_markup( array $settings ) {
@@ -123,6 +129,7 @@ final class Renderer {
 	 *
 	 * @param array<string,mixed> $settings Settings.
 	 * @param string              $locale   Facebook locale.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
 	public static function embed_code( array $settings, $locale ) {
@@ -166,6 +173,7 @@ final class Renderer {
 	 *
 	 * @param array<string,mixed> $settings Settings.
 	 * @param string              $locale   Facebook locale.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return array<string,mixed>
 	 */
 	private static function config( array $settings, $locale ) {
@@ -177,7 +185,8 @@ final class Renderer {
 		 *
 		 * @param int $timeout Milliseconds.
 		 */
-		$timeout = (int) apply_filters( 'ccfm_render_timeout', 6000 );
+		$timeout = apply_filters( 'ccfm_render_timeout', 6000 );
+		$timeout = is_numeric( $timeout ) ? (int) $timeout : 6000;
 		return array(
 			'sdk'      => self::sdk_url( $locale ),
 			'version'  => self::graph_version(),
@@ -203,6 +212,7 @@ final class Renderer {
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @param string              $locale   Facebook locale.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
 	public static function bubble( array $settings, $locale ) {
@@ -233,6 +243,7 @@ final class Renderer {
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @param string              $text     Button text.
 	 * @param string              $extra    The wrapper's attributes, already escaped.
+	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
 	public static function button( array $settings, $text, $extra = '' ) {

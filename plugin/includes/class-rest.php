@@ -96,7 +96,8 @@ final class Rest {
 		if ( is_wp_error( $clean ) ) {
 			return new \WP_Error( 'rest_invalid_param', $clean->get_error_message(), array( 'status' => 400 ) );
 		}
-		$settings = array_merge( Settings::get(), $clean );
+		$saved    = Settings::get();
+		$settings = Settings::conform( array_merge( $saved, $clean ), $saved );
 		return rest_ensure_response( array( 'code' => Renderer::embed_code( $settings, Locale::resolve( $settings['locale'] ) ) ) );
 	}
 

@@ -12,7 +12,31 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Registers the option with its JSON schema and enforces it on every write.
  *
+ * CcfmSettings is the complete option as data/settings-schema.json describes
+ * it (types, enums, ranges); every place that reads the settings gets it.
+ *
  * @since 1.0.0
+ *
+ * @phpstan-type CcfmPlace 'front_page'|'posts'|'pages'|'other_types'|'archives'|'search'|'404'
+ * @phpstan-type CcfmSettings array{
+ *     page_id: string,
+ *     page_username: string,
+ *     mode: 'chat_plugin'|'link',
+ *     locale: string,
+ *     theme_color: string,
+ *     logged_in_greeting: string,
+ *     logged_out_greeting: string,
+ *     greeting_dialog_display: 'show'|'fade'|'hide'|'icon',
+ *     greeting_dialog_delay: int<0, 3600>|'',
+ *     ref: string,
+ *     alignment: 'right'|'left',
+ *     bottom_spacing: int<0, 500>,
+ *     load_strategy: 'interaction'|'idle'|'immediate',
+ *     display_on: 'everywhere'|'placed'|'chosen',
+ *     display_places: list<CcfmPlace>,
+ *     exclude_ids: list<positive-int>,
+ *     devices: 'all'|'desktop'|'mobile'
+ * }
  */
 final class Settings {
 
@@ -69,27 +93,152 @@ final class Settings {
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array<string,mixed>
+	 * @return CcfmSettings
 	 */
 	public static function defaults() {
 		$defaults = array();
 		foreach ( self::schema()['properties'] as $key => $property ) {
 			$defaults[ $key ] = $property['default'];
 		}
+		/**
+		 * The defaults of data/settings-schema.json, the plugin's own file
+		 * (SettingsTypesTest checks that they have the CcfmSettings types).
+		 *
+		 * @var CcfmSettings $defaults
+		 */
 		return $defaults;
 	}
 
 	/**
-	 * The stored settings, complete, with defaults for missing fields.
+	 * The stored settings, complete: defaults for missing fields, and for
+	 * stored values of the wrong type.
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array<string,mixed>
+	 * @return CcfmSettings
 	 */
 	public static function get() {
-		$stored = get_option( self::OPTION, array() );
-		$stored = is_array( $stored ) ? $stored : array();
-		return array_merge( self::defaults(), array_intersect_key( $stored, self::defaults() ) );
+		return self::conform( get_option( self::OPTION, array() ), self::defaults() );
+	}
+
+	/**
+	 * Settings of the CcfmSettings types from a candidate (a filter's result,
+	 * the stored option, merged overrides): each field whose candidate value
+	 * is missing or not of the field's type (its enum, its range) keeps the
+	 * fallback's value. Valid values pass unchanged; unknown keys are dropped.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param mixed               $candidate Candidate settings.
+	 * @param array<string,mixed> $fallback  Settings to keep for a wrong field.
+	 * @phpstan-param CcfmSettings $fallback
+	 * @return CcfmSettings
+	 */
+	public static function conform( $candidate, array $fallback ) {
+		if ( ! is_array( $candidate ) ) {
+			return $fallback;
+		}
+		$delay   = array_key_exists( 'greeting_dialog_delay', $candidate ) ? $candidate['greeting_dialog_delay'] : null;
+		$spacing = array_key_exists( 'bottom_spacing', $candidate ) ? $candidate['bottom_spacing'] : null;
+		return array(
+			'page_id'                 => self::string_field( $candidate, 'page_id', $fallback['page_id'] ),
+			'page_username'           => self::string_field( $candidate, 'page_username', $fallback['page_username'] ),
+			'mode'                    => self::enum_field( $candidate, 'mode', array( 'chat_plugin', 'link' ), $fallback['mode'] ),
+			'locale'                  => self::string_field( $candidate, 'locale', $fallback['locale'] ),
+			'theme_color'             => self::string_field( $candidate, 'theme_color', $fallback['theme_color'] ),
+			'logged_in_greeting'      => self::string_field( $candidate, 'logged_in_greeting', $fallback['logged_in_greeting'] ),
+			'logged_out_greeting'     => self::string_field( $candidate, 'logged_out_greeting', $fallback['logged_out_greeting'] ),
+			'greeting_dialog_display' => self::enum_field( $candidate, 'greeting_dialog_display', array( 'show', 'fade', 'hide', 'icon' ), $fallback['greeting_dialog_display'] ),
+			'greeting_dialog_delay'   => '' === $delay || ( is_int( $delay ) && $delay >= 0 && $delay <= 3600 ) ? $delay : $fallback['greeting_dialog_delay'],
+			'ref'                     => self::string_field( $candidate, 'ref', $fallback['ref'] ),
+			'alignment'               => self::enum_field( $candidate, 'alignment', array( 'right', 'left' ), $fallback['alignment'] ),
+			'bottom_spacing'          => is_int( $spacing ) && $spacing >= 0 && $spacing <= 500 ? $spacing : $fallback['bottom_spacing'],
+			'load_strategy'           => self::enum_field( $candidate, 'load_strategy', array( 'interaction', 'idle', 'immediate' ), $fallback['load_strategy'] ),
+			'display_on'              => self::enum_field( $candidate, 'display_on', array( 'everywhere', 'placed', 'chosen' ), $fallback['display_on'] ),
+			'display_places'          => self::enum_list_field( $candidate, 'display_places', array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ), $fallback['display_places'] ),
+			'exclude_ids'             => self::ids_field( $candidate, 'exclude_ids', $fallback['exclude_ids'] ),
+			'devices'                 => self::enum_field( $candidate, 'devices', array( 'all', 'desktop', 'mobile' ), $fallback['devices'] ),
+		);
+	}
+
+	/**
+	 * A string field of a candidate, or the fallback.
+	 *
+	 * @param array<mixed> $candidate Candidate settings.
+	 * @param string       $field     Field name.
+	 * @param string       $fallback  Value when the candidate's is not a string.
+	 * @return string
+	 */
+	private static function string_field( array $candidate, $field, $fallback ) {
+		return isset( $candidate[ $field ] ) && is_string( $candidate[ $field ] ) ? $candidate[ $field ] : $fallback;
+	}
+
+	/**
+	 * An enum field of a candidate, or the fallback.
+	 *
+	 * @template T of string
+	 *
+	 * @param array<mixed> $candidate Candidate settings.
+	 * @param string       $field     Field name.
+	 * @param string[]     $allowed   The field's enum.
+	 * @param T            $fallback  Value when the candidate's is not in the enum.
+	 * @phpstan-param non-empty-list<T> $allowed
+	 * @return T
+	 */
+	private static function enum_field( array $candidate, $field, array $allowed, $fallback ) {
+		$index = isset( $candidate[ $field ] ) ? array_search( $candidate[ $field ], $allowed, true ) : false;
+		return false === $index ? $fallback : $allowed[ $index ];
+	}
+
+	/**
+	 * A list-of-enum field of a candidate, or the fallback.
+	 *
+	 * @template T of string
+	 *
+	 * @param array<mixed> $candidate Candidate settings.
+	 * @param string       $field     Field name.
+	 * @param string[]     $allowed   The items' enum.
+	 * @param string[]     $fallback  Value when the candidate's is not such a list.
+	 * @phpstan-param non-empty-list<T> $allowed
+	 * @phpstan-param list<T> $fallback
+	 * @return list<T>
+	 */
+	private static function enum_list_field( array $candidate, $field, array $allowed, array $fallback ) {
+		if ( ! isset( $candidate[ $field ] ) || ! is_array( $candidate[ $field ] ) || array_values( $candidate[ $field ] ) !== $candidate[ $field ] ) {
+			return $fallback;
+		}
+		$list = array();
+		foreach ( $candidate[ $field ] as $item ) {
+			$index = array_search( $item, $allowed, true );
+			if ( false === $index ) {
+				return $fallback;
+			}
+			$list[] = $allowed[ $index ];
+		}
+		return $list;
+	}
+
+	/**
+	 * A list-of-post-IDs field of a candidate, or the fallback.
+	 *
+	 * @param array<mixed> $candidate Candidate settings.
+	 * @param string       $field     Field name.
+	 * @param int[]        $fallback  Value when the candidate's is not such a list.
+	 * @phpstan-param list<positive-int> $fallback
+	 * @return list<positive-int>
+	 */
+	private static function ids_field( array $candidate, $field, array $fallback ) {
+		if ( ! isset( $candidate[ $field ] ) || ! is_array( $candidate[ $field ] ) || array_values( $candidate[ $field ] ) !== $candidate[ $field ] ) {
+			return $fallback;
+		}
+		$list = array();
+		foreach ( $candidate[ $field ] as $item ) {
+			if ( ! is_int( $item ) || $item < 1 ) {
+				return $fallback;
+			}
+			$list[] = $item;
+		}
+		return $list;
 	}
 
 	/**

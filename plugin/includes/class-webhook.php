@@ -175,7 +175,7 @@ final class Webhook {
 	 *
 	 * @since 1.1.0
 	 *
-	 * @param array<string,mixed> $event A messaging[] item.
+	 * @param array<mixed> $event A messaging[] item.
 	 * @return bool Whether it was new and stored.
 	 */
 	public static function handle( array $event ) {
@@ -208,7 +208,9 @@ final class Webhook {
 
 		$referral_type = isset( $referral['type'] ) && is_string( $referral['type'] ) ? strtoupper( $referral['type'] ) : '';
 		$source        = isset( $referral['source'] ) && is_string( $referral['source'] ) ? strtoupper( $referral['source'] ) : '';
-		if ( 'message' === $kind && isset( $event['message']['tags']['source'] ) && 'customer_chat_plugin' === $event['message']['tags']['source'] ) {
+		$message       = isset( $event['message'] ) && is_array( $event['message'] ) ? $event['message'] : array();
+		$tags          = isset( $message['tags'] ) && is_array( $message['tags'] ) ? $message['tags'] : array();
+		if ( 'message' === $kind && isset( $tags['source'] ) && 'customer_chat_plugin' === $tags['source'] ) {
 			$source = 'CUSTOMER_CHAT_PLUGIN';
 		}
 		$guest      = isset( $referral['is_guest_user'] ) && in_array( $referral['is_guest_user'], array( true, 'true', 1, '1' ), true );

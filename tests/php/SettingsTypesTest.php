@@ -1,0 +1,179 @@
+<?php
+/**
+ * CCFM\Settings::get() and the settings in effect always have the types of
+ * the schema: a filter (or a stored value) of the wrong type for a field
+ * leaves that field at the stored or default value. Filters of strings and
+ * numbers fall back to their default on a value of another type.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Tests;
+
+use CCFM\Front_End;
+use CCFM\Graph_Client;
+use CCFM\Locale;
+use CCFM\Renderer;
+use CCFM\Settings;
+
+/**
+ * Settings types.
+ */
+class SettingsTypesTest extends TestCase {
+
+	/**
+	 * Front_End instance with the plugin's ccfm_effective_settings filters.
+	 *
+	 * @return Front_End
+	 */
+	private static function front_end() {
+		return new Front_End();
+	}
+
+	/**
+	 * Adds a ccfm_effective_settings filter that replaces fields.
+	 *
+	 * @param array<string,mixed> $fields Fields the filter sets.
+	 */
+	private static function filter_fields( array $fields ) {
+		add_filter(
+			'ccfm_effective_settings',
+			static function ( $settings ) use ( $fields ) {
+				return array_merge( $settings, $fields );
+			},
+			50
+		);
+	}
+
+	public function test_defaults_and_valid_settings_pass_unchanged() {
+		$valid = self::valid_settings();
+		$this->assertSame( $valid, Settings::conform( $valid, Settings::defaults() ) );
+		$this->assertSame( Settings::defaults(), Settings::conform( Settings::defaults(), $valid ), 'The schema defaults have the CcfmSettings types.' );
+		$this->seed_settings();
+		$this->assertSame( $valid, Settings::get() );
+		$this->assertSame( $valid, self::front_end()->effective_settings() );
+	}
+
+	/**
+	 * The enums the types check are exactly the schema's.
+	 */
+	public function test_enums_are_the_schema_enums() {
+		$properties = Settings::schema()['properties'];
+		$other      = self::valid_settings();
+		$checked    = 0;
+		foreach ( $properties as $field => $property ) {
+			$enum = isset( $property['enum'] ) ? $property['enum'] : null;
+			if ( 'locale' === $field || null === $enum ) {
+				continue;
+			}
+			foreach ( $enum as $value ) {
+				$this->assertSame( $value, Settings::conform( array( $field => $value ), Settings::defaults() )[ $field ], "$field = $value" );
+				++$checked;
+			}
+			$this->assertSame( Settings::defaults()[ $field ], Settings::conform( array( $field => 'not-in-the-enum' ), Settings::defaults() )[ $field ], $field );
+		}
+		$places = Settings::schema()['properties']['display_places'];
+		$this->assertIsArray( $places['default'] );
+		$this->assertSame( $places['default'], Settings::conform( array( 'display_places' => $places['default'] ), $other )['display_places'], 'Every place of the schema.' );
+		$this->assertSame( $other['display_places'], Settings::conform( array( 'display_places' => array( 'posts', 'home' ) ), $other )['display_places'] );
+		$this->assertGreaterThan( 15, $checked );
+	}
+
+	/**
+	 * A filter that sets a field to a value of the wrong type: that field
+	 * keeps the stored value; fields of the right type are used.
+	 */
+	public function test_effective_settings_fall_back_per_field_on_a_wrong_type() {
+		$this->seed_settings();
+		$stored = self::valid_settings();
+		self::filter_fields(
+			array(
+				'page_id'                 => 1234,
+				'mode'                    => 'popup',
+				'locale'                  => null,
+				'logged_out_greeting'     => array( 'Hi' ),
+				'greeting_dialog_delay'   => '5',
+				'bottom_spacing'          => 9000,
+				'display_places'          => 'posts',
+				'exclude_ids'             => array( '7', 42 ),
+				'theme_color'             => (object) array( 'color' => '#000000' ),
+				'ref'                     => 'from-a-filter',
+				'alignment'               => 'right',
+				'greeting_dialog_display' => 'icon',
+			)
+		);
+		$expected                            = $stored;
+		$expected['ref']                     = 'from-a-filter';
+		$expected['alignment']               = 'right';
+		$expected['greeting_dialog_display'] = 'icon';
+		$effective                           = self::front_end()->effective_settings();
+		$this->assertSame( $expected, $effective );
+
+		// Renders without a PHP notice (the test case fails on any).
+		$html = Renderer::bubble( $effective, Locale::resolve( $effective['locale'] ) );
+		$this->assertStringContainsString( 'https://m.me/my.shop.page?ref=from-a-filter', $html );
+		$this->assertStringContainsString( 'ccfm-chat--right', $html );
+	}
+
+	/**
+	 * A filter that returns no array at all: the stored settings apply.
+	 */
+	public function test_effective_settings_when_a_filter_returns_no_array() {
+		$this->seed_settings();
+		add_filter( 'ccfm_effective_settings', '__return_empty_string', 50 );
+		$this->assertSame( self::valid_settings(), self::front_end()->effective_settings() );
+		remove_filter( 'ccfm_effective_settings', '__return_empty_string', 50 );
+		add_filter( 'ccfm_effective_settings', '__return_empty_array', 50 );
+		$this->assertSame( self::valid_settings(), self::front_end()->effective_settings() );
+	}
+
+	/**
+	 * A stored value of the wrong type (written past the sanitize callback)
+	 * reads as the default.
+	 */
+	public function test_stored_value_of_a_wrong_type_reads_as_the_default() {
+		remove_all_filters( 'sanitize_option_' . self::OPTION );
+		$stored                   = self::valid_settings();
+		$stored['bottom_spacing'] = '40';
+		$stored['exclude_ids']    = '7,42';
+		$stored['mode']           = 'popup';
+		update_option( self::OPTION, $stored );
+		$this->assertSame( $stored, get_option( self::OPTION ), 'Stored past the sanitize callback.' );
+
+		$expected                   = self::valid_settings();
+		$expected['bottom_spacing'] = Settings::defaults()['bottom_spacing'];
+		$expected['exclude_ids']    = Settings::defaults()['exclude_ids'];
+		$expected['mode']           = Settings::defaults()['mode'];
+		$this->assertSame( $expected, Settings::get() );
+
+		update_option( self::OPTION, 'not an array' );
+		$this->assertSame( Settings::defaults(), Settings::get() );
+	}
+
+	/**
+	 * String and number filters: a value of another type gives the default.
+	 */
+	public function test_scalar_filters_of_a_wrong_type_give_the_default() {
+		remove_all_filters( 'ccfm_graph_base_url' );
+		foreach ( array( 'ccfm_graph_version', 'ccfm_attribution', 'ccfm_locale', 'ccfm_graph_base_url', 'ccfm_render_timeout' ) as $hook_name ) {
+			add_filter( $hook_name, '__return_empty_array' );
+		}
+		$this->assertSame( 'v18.0', Renderer::graph_version() );
+		$this->assertSame( 'wordpress', Renderer::element_attributes( Settings::defaults() )['attribution'] ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
+		$this->assertSame( 'en_US', Locale::resolve( 'auto' ) );
+		$this->assertSame( Graph_Client::DEFAULT_BASE_URL, Graph_Client::base_url() );
+		$html = Renderer::bubble( array_merge( Settings::defaults(), array( 'page_id' => '1234567890' ) ), 'en_US' );
+		$this->assertStringContainsString( '&quot;timeout&quot;:6000', $html );
+
+		// Values of the right type still apply.
+		add_filter(
+			'ccfm_render_timeout',
+			static function () {
+				return 9000;
+			},
+			20
+		);
+		$html = Renderer::bubble( array_merge( Settings::defaults(), array( 'page_id' => '1234567890' ) ), 'en_US' );
+		$this->assertStringContainsString( '&quot;timeout&quot;:9000', $html );
+	}
+}
