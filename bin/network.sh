@@ -17,6 +17,11 @@ for phase in install network; do
 done
 CCFM_WP_TESTS=multisite php "$ROOT/bin/wp-install.php" "$WP_CORE" "$NET_URL" activate
 
+# Reuse the network's server only when it is the one this script started.
+if port_open "$NET_PORT" && ! { [ -f "$RUN_DIR/php-network.pid" ] && kill -0 "$(cat "$RUN_DIR/php-network.pid")" 2>/dev/null; }; then
+	log "Port $NET_PORT is taken by another process; stop it, or choose other ports with CCFM_WP_PORT (the network uses it + 100)."
+	exit 1
+fi
 if ! port_open "$NET_PORT"; then
 	log "Starting the multisite network on $NET_URL"
 	setsid env CCFM_WP_TESTS=multisite PHP_CLI_SERVER_WORKERS=2 bash -c 'cd "$1" && exec php -S "localhost:$2" -d realpath_cache_size=0 router.php' _ "$WP_CORE" "$NET_PORT" \
