@@ -29,7 +29,10 @@ final class Diagnostics {
 	}
 
 	/**
-	 * Registers one direct Site Health test per check.
+	 * Registers the Site Health test as an asynchronous one: its checks fetch
+	 * the home page (a loopback request), so the Site Health screen asks for
+	 * the result over REST after it has loaded, as core's own loopback test
+	 * does. Tools that run tests directly use async_direct_test.
 	 *
 	 * @since 1.0.0
 	 *
@@ -37,12 +40,14 @@ final class Diagnostics {
 	 * @return array<string,mixed>
 	 */
 	public function site_health_tests( $tests ) {
-		$direct              = isset( $tests['direct'] ) && is_array( $tests['direct'] ) ? $tests['direct'] : array();
-		$direct['ccfm_chat'] = array(
-			'label' => __( 'Messenger chat', 'customer-chat-for-messenger' ),
-			'test'  => array( $this, 'site_health_result' ),
+		$async              = isset( $tests['async'] ) && is_array( $tests['async'] ) ? $tests['async'] : array();
+		$async['ccfm_chat'] = array(
+			'label'             => __( 'Messenger chat', 'customer-chat-for-messenger' ),
+			'test'              => rest_url( Rest::NAMESPACE_V1 . '/site-health' ),
+			'has_rest'          => true,
+			'async_direct_test' => array( $this, 'site_health_result' ),
 		);
-		$tests['direct']     = $direct;
+		$tests['async']     = $async;
 		return $tests;
 	}
 

@@ -74,6 +74,15 @@ final class Rest {
 		);
 		register_rest_route(
 			self::NAMESPACE_V1,
+			'/site-health',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'site_health' ),
+				'permission_callback' => array( $this, 'can_manage' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
 			'/diagnostics',
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
@@ -99,6 +108,17 @@ final class Rest {
 		$saved    = Settings::get();
 		$settings = Settings::conform( array_merge( $saved, $clean ), $saved );
 		return rest_ensure_response( array( 'code' => Renderer::embed_code( $settings, Locale::resolve( $settings['locale'] ) ) ) );
+	}
+
+	/**
+	 * The Site Health test's result (the Site Health screen fetches it).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public function site_health() {
+		return rest_ensure_response( ( new Diagnostics() )->site_health_result() );
 	}
 
 	/**

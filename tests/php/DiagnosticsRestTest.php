@@ -357,8 +357,23 @@ class DiagnosticsRestTest extends TestCase {
 		$this->assertSame( 'critical', $result['status'] );
 		$this->assertSame( 'ccfm_chat', $result['test'] );
 		$this->assertStringContainsString( '<li><strong>HTTPS</strong>', $result['description'] );
-		$tests = ( new Diagnostics() )->site_health_tests( array( 'direct' => array() ) );
-		$this->assertArrayHasKey( 'ccfm_chat', $tests['direct'] );
+		$tests = ( new Diagnostics() )->site_health_tests( array( 'direct' => array( 'core' => array() ) ) );
+		$this->assertSame( array( 'core' => array() ), $tests['direct'], 'Core tests are kept.' );
+		$this->assertSame( rest_url( 'ccfm/v1/site-health' ), $tests['async']['ccfm_chat']['test'] );
+		$this->assertTrue( $tests['async']['ccfm_chat']['has_rest'] );
+		$this->assertIsCallable( $tests['async']['ccfm_chat']['async_direct_test'] );
+	}
+
+	public function test_site_health_route_gives_the_result_to_administrators_only() {
+		$this->stub_home_page( array(), '<html></html>' );
+		$this->assertSame( 401, $this->rest( 'GET', '/ccfm/v1/site-health' )->get_status() );
+		$this->as_role( 'editor' );
+		$this->assertSame( 403, $this->rest( 'GET', '/ccfm/v1/site-health' )->get_status() );
+		$this->as_role( 'administrator' );
+		$response = $this->rest( 'GET', '/ccfm/v1/site-health' );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( ( new Diagnostics() )->site_health_result(), $response->get_data() );
+		$this->assertSame( 'critical', $response->get_data()['status'] );
 	}
 
 	public function test_site_health_items_say_their_status_worst_first() {

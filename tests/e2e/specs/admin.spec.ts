@@ -815,9 +815,15 @@ test.describe( 'settings app', () => {
 					},
 				} )
 		);
+		const fetched = page.waitForResponse(
+			( response ) =>
+				response.url().includes( 'ccfm/v1/site-health' ) &&
+				response.status() === 200
+		);
 		await page.goto( '/wp-admin/site-health.php' );
-		// A direct test: its result is in the page as it loads, among the
-		// critical issues, under its own badge.
+		await fetched;
+		// An asynchronous test: the screen fetches its result over REST after
+		// loading, and lists it among the critical issues under its badge.
 		const critical = page.locator( '#health-check-issues-critical' );
 		const result = critical.getByRole( 'button', {
 			name: /The Messenger chat needs attention/,
