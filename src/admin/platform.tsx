@@ -257,6 +257,23 @@ function Secrets( {
 	);
 }
 
+/**
+ * One origin of the whitelist report, and whether Meta lists it.
+ * @param props
+ * @param props.origin
+ * @param props.listed
+ */
+function OriginItem( { origin, listed }: { origin: string; listed: boolean } ) {
+	return (
+		<li data-listed={ listed ? 'yes' : 'no' }>
+			<code>{ origin }</code>{ ' ' }
+			{ listed
+				? __( 'is listed', 'customer-chat-for-messenger' )
+				: __( 'is not listed', 'customer-chat-for-messenger' ) }
+		</li>
+	);
+}
+
 function Whitelist( { tokenSet }: { tokenSet: boolean } ) {
 	const [ report, setReport ] = useState< WhitelistReport | null >( null );
 	const [ twin, setTwin ] = useState( false );
@@ -312,35 +329,15 @@ function Whitelist( { tokenSet }: { tokenSet: boolean } ) {
 			{ report && (
 				<>
 					<ul className="ccfm-platform__origins">
-						<li data-listed={ report.origin_listed ? 'yes' : 'no' }>
-							<code>{ report.origin }</code>{ ' ' }
-							{ report.origin_listed
-								? __(
-										'is listed',
-										'customer-chat-for-messenger'
-								  )
-								: __(
-										'is not listed',
-										'customer-chat-for-messenger'
-								  ) }
-						</li>
+						<OriginItem
+							origin={ report.origin }
+							listed={ report.origin_listed }
+						/>
 						{ report.twin && (
-							<li
-								data-listed={
-									report.twin_listed ? 'yes' : 'no'
-								}
-							>
-								<code>{ report.twin }</code>{ ' ' }
-								{ report.twin_listed
-									? __(
-											'is listed',
-											'customer-chat-for-messenger'
-									  )
-									: __(
-											'is not listed',
-											'customer-chat-for-messenger'
-									  ) }
-							</li>
+							<OriginItem
+								origin={ report.twin }
+								listed={ report.twin_listed }
+							/>
 						) }
 					</ul>
 					<p>

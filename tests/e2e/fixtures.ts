@@ -3,6 +3,7 @@
  * a logged-out visitor, settings over REST, and guards that fail a test on
  * any browser console error or any new PHP notice/warning/deprecation.
  */
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -192,6 +193,30 @@ export const test = base.extend< {
 } );
 
 export { expect };
+
+/**
+ * Runs PHP inside the local WordPress (bin/wp-eval.php, with this run's
+ * ports) and returns what it echoes. With { multisite: true } it runs on the
+ * multisite test network's main site (bin/network.sh).
+ * @param code              PHP code.
+ * @param options
+ * @param options.multisite
+ */
+export function wpEval(
+	code: string,
+	{ multisite = false }: { multisite?: boolean } = {}
+): string {
+	return execFileSync(
+		'php',
+		[ path.join( root, 'bin/wp-eval.php' ), code ],
+		{
+			env: multisite
+				? { ...process.env, CCFM_WP_TESTS: 'multisite' }
+				: { ...process.env },
+			encoding: 'utf8',
+		}
+	).trim();
+}
 
 /**
  * A visible Messenger link carrying the expected href.

@@ -5,16 +5,13 @@
  * Health), the site-language locale, the unsaved-changes guard, the Plugins
  * screen link, keyboard use and axe-core.
  */
-import { execFileSync } from 'child_process';
-import path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
-import { expect, expectMessengerLink, test } from '../fixtures';
+import { expect, expectMessengerLink, test, wpEval } from '../fixtures';
 
 const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const PAGE = '1234567890';
-const ROOT = path.resolve( __dirname, '../../..' );
 
 type Check = { id: string; status: string; label: string };
 type RestError = {
@@ -94,18 +91,6 @@ async function stored(
 		ccfm_settings: Record< string, unknown >;
 	} >( { path: '/wp/v2/settings' } );
 	return r.ccfm_settings;
-}
-
-/**
- * Runs PHP inside the local WordPress (bin/wp-eval.php, with this run's ports).
- * @param code
- */
-function wpEval( code: string ): void {
-	execFileSync( 'php', [ 'bin/wp-eval.php', code ], {
-		cwd: ROOT,
-		env: process.env,
-		stdio: 'pipe',
-	} );
 }
 
 /**

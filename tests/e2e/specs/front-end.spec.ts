@@ -21,6 +21,20 @@ const popupUrl = async ( popup: Promise< Page > ) => {
 const bubble = ( page: Page ) =>
 	page.getByRole( 'button', { name: 'Chat with us on Messenger' } );
 
+/**
+ * What the loader says about itself (window.ccfm.state).
+ * @param page
+ */
+const ccfmState = ( page: Page ) =>
+	page.evaluate(
+		() =>
+			(
+				window as unknown as {
+					ccfm: { state: { sdk: string; reason: string } };
+				}
+			 ).ccfm.state
+	);
+
 test.describe( 'front-end loader', () => {
 	test( 'default: nothing third-party before interaction; a click loads the SDK once, renders, opens the dialog, and the facade steps aside', async ( {
 		visitor,
@@ -122,18 +136,7 @@ test.describe( 'front-end loader', () => {
 				visitor,
 				`https://m.me/${ PAGE }?ref=pricing`
 			);
-			expect(
-				await visitor.evaluate(
-					() =>
-						(
-							window as unknown as {
-								ccfm: {
-									state: { sdk: string; reason: string };
-								};
-							}
-						 ).ccfm.state
-				)
-			).toEqual(
+			expect( await ccfmState( visitor ) ).toEqual(
 				expect.objectContaining( {
 					sdk: f.csp ? 'csp' : SDK_STATE[ f.mode || 'ok' ],
 				} )
@@ -463,16 +466,7 @@ test.describe( 'front-end loader', () => {
 		expect( sdk.requests ).toEqual( [
 			'https://connect.facebook.net/en_US/sdk.js',
 		] );
-		expect(
-			await visitor.evaluate(
-				() =>
-					(
-						window as unknown as {
-							ccfm: { state: { reason: string } };
-						}
-					 ).ccfm.state.reason
-			)
-		).toBe( 'other-sdk' );
+		expect( ( await ccfmState( visitor ) ).reason ).toBe( 'other-sdk' );
 	} );
 
 	test( 'a customer-chat SDK already loaded by another plugin is reused: no second SDK, the chat renders', async ( {
@@ -494,16 +488,7 @@ test.describe( 'front-end loader', () => {
 		expect( sdk.requests ).toEqual( [
 			'https://connect.facebook.net/en_US/sdk.js',
 		] );
-		expect(
-			await visitor.evaluate(
-				() =>
-					(
-						window as unknown as {
-							ccfm: { state: { sdk: string } };
-						}
-					 ).ccfm.state.sdk
-			)
-		).toBe( 'reused' );
+		expect( ( await ccfmState( visitor ) ).sdk ).toBe( 'reused' );
 		expect( ( await sdk.record( visitor ) )?.rendered[ 0 ].ref ).toBe(
 			'reuse'
 		);

@@ -11,7 +11,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from '@playwright/test';
 
-import { expect, guard, routeMeta, test, type Sdk } from '../fixtures';
+import { expect, guard, routeMeta, test, wpEval, type Sdk } from '../fixtures';
 
 const root = path.resolve( __dirname, '../../..' );
 const PLUGIN = 'customer-chat-for-messenger/customer-chat-for-messenger.php';
@@ -23,21 +23,6 @@ const SLUG = 'e2e-shop';
 // wp-includes/ms-functions.php. It is core's packaging, not this plugin.
 const DEBIAN_CORE_DEPRECATION =
 	/^\[[^\]]+\] PHP Deprecated: +Optional parameter \$meta declared before required parameter \$signup_id is implicitly treated as a required parameter in \S+\/wp-includes\/ms-functions\.php on line \d+\n/gm;
-
-/**
- * Runs PHP inside the network's main site and returns what it echoes.
- * @param code PHP code.
- */
-function network( code: string ): string {
-	return execFileSync(
-		'php',
-		[ path.join( root, 'bin/wp-eval.php' ), code ],
-		{
-			env: { ...process.env, CCFM_WP_TESTS: 'multisite' },
-			encoding: 'utf8',
-		}
-	).trim();
-}
 
 /**
  * A page in a fresh context on the network, with the stand-in SDK and the
@@ -76,8 +61,9 @@ test.describe( 'multisite network', () => {
 			.split( '\n' )
 			.pop() as string;
 		// A site left by an earlier run goes; the main site starts unconfigured.
-		network(
-			`$s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); if ( $s && '/${ SLUG }/' === $s->path ) { wp_delete_site( (int) $s->blog_id ); } delete_option( 'ccfm_settings' );`
+		wpEval(
+			`$s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); if ( $s && '/${ SLUG }/' === $s->path ) { wp_delete_site( (int) $s->blog_id ); } delete_option( 'ccfm_settings' );`,
+			{ multisite: true }
 		);
 	} );
 
@@ -102,8 +88,9 @@ test.describe( 'multisite network', () => {
 	} );
 
 	test.afterAll( () => {
-		network(
-			`require_once ABSPATH . 'wp-admin/includes/plugin.php'; if ( ! is_plugin_active_for_network( '${ PLUGIN }' ) ) { activate_plugin( '${ PLUGIN }', '', true ); } $s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); if ( $s && '/${ SLUG }/' === $s->path ) { wp_delete_site( (int) $s->blog_id ); } delete_option( 'ccfm_settings' );`
+		wpEval(
+			`require_once ABSPATH . 'wp-admin/includes/plugin.php'; if ( ! is_plugin_active_for_network( '${ PLUGIN }' ) ) { activate_plugin( '${ PLUGIN }', '', true ); } $s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); if ( $s && '/${ SLUG }/' === $s->path ) { wp_delete_site( (int) $s->blog_id ); } delete_option( 'ccfm_settings' );`,
+			{ multisite: true }
 		);
 	} );
 
@@ -143,8 +130,9 @@ test.describe( 'multisite network', () => {
 			row.getByRole( 'link', { name: /Network Deactivate/ } )
 		).toBeVisible();
 		expect(
-			network(
-				`require_once ABSPATH . 'wp-admin/includes/plugin.php'; echo is_plugin_active_for_network( '${ PLUGIN }' ) ? 'yes' : 'no';`
+			wpEval(
+				`require_once ABSPATH . 'wp-admin/includes/plugin.php'; echo is_plugin_active_for_network( '${ PLUGIN }' ) ? 'yes' : 'no';`,
+				{ multisite: true }
 			)
 		).toBe( 'yes' );
 
@@ -159,8 +147,9 @@ test.describe( 'multisite network', () => {
 		);
 		// The new site was set up by the network activation's hook.
 		expect(
-			network(
-				`global $wpdb; $s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); $t = $wpdb->get_blog_prefix( $s->blog_id ) . 'ccfm_conversations'; echo $t === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $t ) ) ? 'table' : 'none';`
+			wpEval(
+				`global $wpdb; $s = get_site_by_path( get_network()->domain, '/${ SLUG }/' ); $t = $wpdb->get_blog_prefix( $s->blog_id ) . 'ccfm_conversations'; echo $t === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $t ) ) ? 'table' : 'none';`,
+				{ multisite: true }
 			)
 		).toBe( 'table' );
 

@@ -2,31 +2,13 @@
  * Block, shortcode and display rules: the chat exactly where the site owner
  * wants it, and contributor content that renders inert.
  */
-import { execFileSync } from 'child_process';
-import path from 'path';
 import type { Page } from '@playwright/test';
 
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 
-import { expect, test } from '../fixtures';
+import { expect, test, wpEval } from '../fixtures';
 
 const PAGE = '1234567890';
-const root = path.resolve( __dirname, '../../..' );
-
-/**
- * Runs PHP inside the local WordPress and returns what it echoes.
- * @param code
- */
-function wp( code: string ): string {
-	return execFileSync(
-		'php',
-		[ path.join( root, 'bin/wp-eval.php' ), code ],
-		{
-			env: { ...process.env },
-			encoding: 'utf8',
-		}
-	).trim();
-}
 
 /**
  * Creates a published post or page over REST and returns its id and link.
@@ -87,7 +69,7 @@ test.describe( 'block and shortcode', () => {
 			attributes: { type: 'button', text: 'Talk to us' },
 		} );
 		const postId = await editor.publishPost();
-		const url = wp( `echo get_permalink( ${ postId } );` );
+		const url = wpEval( `echo get_permalink( ${ postId } );` );
 
 		await visitor.goto( url );
 		await expect( visitor.locator( '.ccfm-greeting__text' ) ).toHaveText(
@@ -208,7 +190,7 @@ test.describe( 'display rules', () => {
 			status: 'publish',
 			content: '<p>Page</p>',
 		} );
-		const category = wp( 'echo get_category_link( 1 );' );
+		const category = wpEval( 'echo get_category_link( 1 );' );
 
 		await settings( {
 			page_id: PAGE,
@@ -351,7 +333,7 @@ test.describe( 'contributor content', () => {
 			'<!-- wp:customer-chat-for-messenger/chat {"type":"button","text":"\\u003cscript\\u003ewindow.__x=4\\u003c/script\\u003e","ref":"x\\u0022 onclick=\\u0022window.__x=5"} /-->',
 			'<!-- wp:customer-chat-for-messenger/chat {"logged_out_greeting":"\\u003cimg src=x onerror=window.__x=6\\u003e","greeting_dialog_delay":"1; alert(1)","greeting_dialog_display":"show\\u0022 onload=\\u0022x","ref":"javascript:alert(1)"} /-->',
 		].join( '\n\n' );
-		const url = wp( `
+		const url = wpEval( `
 			$u = get_user_by( 'login', 'e2e_contributor' );
 			$id = $u ? $u->ID : wp_insert_user( array( 'user_login' => 'e2e_contributor', 'user_pass' => wp_generate_password(), 'role' => 'contributor' ) );
 			wp_set_current_user( $id );

@@ -11,7 +11,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 
-import { expect, test } from '../fixtures';
+import { expect, test, wpEval } from '../fixtures';
 
 const root = path.resolve( __dirname, '../../..' );
 const SLUG = 'customer-chat-for-messenger';
@@ -28,18 +28,6 @@ const CORE_DE = path.join(
 	'.wp/wordpress/wp-content/languages/de_DE.mo'
 );
 
-/**
- * Runs PHP inside the local WordPress and returns what it echoes.
- * @param code PHP code.
- */
-function wp( code: string ): string {
-	return execFileSync(
-		'php',
-		[ path.join( root, 'bin/wp-eval.php' ), code ],
-		{ env: { ...process.env }, encoding: 'utf8' }
-	).trim();
-}
-
 /** Puts the symlink to plugin/ back and activates the plugin (idempotent). */
 function restorePlugin(): void {
 	let isLink = false;
@@ -47,13 +35,13 @@ function restorePlugin(): void {
 		isLink = fs.lstatSync( PLUGIN_DIR ).isSymbolicLink();
 	} catch {}
 	if ( ! isLink ) {
-		wp(
+		wpEval(
 			`require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${ MAIN }', true );`
 		);
 		fs.rmSync( PLUGIN_DIR, { recursive: true, force: true } );
 		fs.symlinkSync( path.join( root, 'plugin' ), PLUGIN_DIR );
 	}
-	const out = wp(
+	const out = wpEval(
 		`require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin( '${ MAIN }' ); echo is_wp_error( $r ) ? $r->get_error_message() : 'active';`
 	);
 	if ( out !== 'active' ) {
@@ -66,7 +54,7 @@ test.describe( 'release', () => {
 
 	test.afterAll( () => {
 		restorePlugin();
-		wp( `update_option( 'WPLANG', '' );` );
+		wpEval( `update_option( 'WPLANG', '' );` );
 	} );
 
 	test( 'the plugin zip holds only runtime files and installs, activates and works through Plugins → Add New → Upload', async ( {
@@ -119,7 +107,7 @@ test.describe( 'release', () => {
 
 		try {
 			// A clean site: no plugin folder, no settings.
-			wp(
+			wpEval(
 				`require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${ MAIN }', true ); delete_option( 'ccfm_settings' );`
 			);
 			fs.unlinkSync( PLUGIN_DIR );
@@ -143,7 +131,7 @@ test.describe( 'release', () => {
 				false
 			);
 			expect(
-				wp(
+				wpEval(
 					`require_once ABSPATH . 'wp-admin/includes/plugin.php'; echo is_plugin_active( '${ MAIN }' ) ? 'yes' : 'no';`
 				)
 			).toBe( 'yes' );
@@ -191,9 +179,9 @@ test.describe( 'release', () => {
 				input: 'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
 			} );
 		}
-		wp( `update_option( 'WPLANG', 'de_DE' );` );
+		wpEval( `update_option( 'WPLANG', 'de_DE' );` );
 		try {
-			expect( wp( `echo get_locale();` ) ).toBe( 'de_DE' );
+			expect( wpEval( `echo get_locale();` ) ).toBe( 'de_DE' );
 
 			// Admin app (React, build/admin.js with its JSON translation).
 			await page.goto( `/wp-admin/options-general.php?page=${ SLUG }` );
@@ -279,11 +267,11 @@ test.describe( 'release', () => {
 				} )
 			).toBeVisible();
 		} finally {
-			wp( `update_option( 'WPLANG', '' );` );
+			wpEval( `update_option( 'WPLANG', '' );` );
 			if ( installedCore ) {
 				fs.rmSync( CORE_DE, { force: true } );
 			}
 		}
-		expect( wp( `echo get_locale();` ) ).toBe( 'en_US' );
+		expect( wpEval( `echo get_locale();` ) ).toBe( 'en_US' );
 	} );
 } );
