@@ -118,7 +118,13 @@ final class Settings {
 	 * @return CcfmSettings
 	 */
 	public static function get() {
-		return self::conform( get_option( self::OPTION, array() ), self::defaults() );
+		$stored   = get_option( self::OPTION, array() );
+		$fallback = self::defaults();
+		if ( is_array( $stored ) && array() !== $stored && ! isset( $stored['mode'] ) ) {
+			// Saved before link mode became the default: such a site keeps the Chat Plugin it had.
+			$fallback['mode'] = 'chat_plugin';
+		}
+		return self::conform( $stored, $fallback );
 	}
 
 	/**

@@ -385,18 +385,22 @@ export function App() {
 								onChange={ ( v ) =>
 									set( 'mode', v as Settings[ 'mode' ] )
 								}
+								help={ __(
+									'Meta switched its Chat Plugin off on 9 May 2024; m.me links still work. That is why new sites start with the Messenger link.',
+									'customer-chat-for-messenger'
+								) }
 								options={ [
 									{
-										value: 'chat_plugin',
+										value: 'link',
 										label: __(
-											'Chat Plugin with Messenger-link fallback: loads Meta’s Chat Plugin; Meta stopped serving it on 9 May 2024, so when it does not appear the bubble opens Messenger (m.me) instead.',
+											'Messenger link (recommended): works today and never loads Meta’s code; the bubble opens your Page in Messenger (m.me). Best for privacy and speed.',
 											'customer-chat-for-messenger'
 										),
 									},
 									{
-										value: 'link',
+										value: 'chat_plugin',
 										label: __(
-											'Messenger link only: never loads Meta’s code; the bubble opens your Page in Messenger. Best for privacy and speed.',
+											'Chat Plugin with Messenger-link fallback: tries Meta’s Chat Plugin when a visitor clicks; since Meta stopped serving it, the visitor gets the Messenger link at once while it tries.',
 											'customer-chat-for-messenger'
 										),
 									},
