@@ -1,22 +1,50 @@
 /**
  * @wordpress/scripts' webpack config with the plugin's entry points, built
- * into plugin/build/ with dependency extraction (*.asset.php).
+ * into plugin/build/ with dependency extraction (*.asset.php), plus the
+ * inline boot script built twice: boot-link.js and boot-chat.js (CCFM_CHAT),
+ * so a link-mode page carries none of the Chat Plugin's code.
  */
 const path = require( 'path' );
+const webpack = require( 'webpack' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
-module.exports = {
-	...defaultConfig,
-	entry: {
-		front: './src/front/index.ts',
-		diagnostics: './src/front/diagnostics.ts',
-		admin: './src/admin/index.tsx',
-		block: './src/block/index.tsx',
-		editor: './src/editor/index.tsx',
-	},
-	output: {
-		...defaultConfig.output,
-		path: path.resolve( __dirname, 'plugin/build' ),
-	},
-	devtool: false,
+const output = {
+	...defaultConfig.output,
+	path: path.resolve( __dirname, 'plugin/build' ),
 };
+
+const boot = ( mode ) => ( {
+	...defaultConfig,
+	name: `boot-${ mode }`,
+	entry: { [ `boot-${ mode }` ]: './src/front/boot.ts' },
+	output: { ...output, clean: false },
+	plugins: [
+		...defaultConfig.plugins,
+		new webpack.DefinePlugin( {
+			CCFM_CHAT: JSON.stringify( mode === 'chat' ),
+		} ),
+	],
+	devtool: false,
+} );
+
+module.exports = [
+	{
+		...defaultConfig,
+		entry: {
+			front: './src/front/index.ts',
+			greeting: './src/front/greeting.ts',
+			diagnostics: './src/front/diagnostics.ts',
+			admin: './src/admin/index.tsx',
+			block: './src/block/index.tsx',
+			editor: './src/editor/index.tsx',
+		},
+		output: {
+			...output,
+			// The boot builds write into the same folder.
+			clean: { keep: /^(fonts|images|boot-)/ },
+		},
+		devtool: false,
+	},
+	boot( 'link' ),
+	boot( 'chat' ),
+];

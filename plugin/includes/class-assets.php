@@ -19,6 +19,12 @@ defined( 'ABSPATH' ) || exit;
 final class Assets {
 
 	/**
+	 * The front end's style parts under assets/css/, inlined with the bubble
+	 * as the page needs them.
+	 */
+	const FRONT_STYLES = array( 'bubble', 'greeting', 'devices' );
+
+	/**
 	 * Registers build/<name>.js (and build/<name>.css when present) under the
 	 * handle ccfm-<name>.
 	 *
@@ -31,16 +37,7 @@ final class Assets {
 	 */
 	public static function register( $name, array $style_dep = array(), $defer = false ) {
 		$handle = 'ccfm-' . $name;
-		$file   = CCFM_DIR . 'build/' . $name . '.asset.php';
-		/**
-		 * What wp-scripts writes to build/<name>.asset.php.
-		 *
-		 * @var array{dependencies: list<non-empty-string>, version: string} $asset
-		 */
-		$asset = is_readable( $file ) ? require $file : array(
-			'dependencies' => array(),
-			'version'      => CCFM_VERSION,
-		);
+		$asset  = self::asset( $name );
 		wp_register_script(
 			$handle,
 			CCFM_URL . 'build/' . $name . '.js',
@@ -54,6 +51,82 @@ final class Assets {
 		if ( is_readable( CCFM_DIR . 'build/' . $name . '.css' ) ) {
 			wp_register_style( $handle, CCFM_URL . 'build/' . $name . '.css', $style_dep, $asset['version'] );
 		}
+		if ( 'front' === $name ) {
+			// ccfm-front: the button's style (block and shortcode); the admin preview adds the bubble's and the greeting's.
+			foreach ( self::FRONT_STYLES as $part ) {
+				wp_register_style( 'ccfm-' . $part, CCFM_URL . 'assets/css/' . $part . '.css', array(), CCFM_VERSION );
+			}
+			wp_register_style( 'ccfm-front', CCFM_URL . 'assets/css/button.css', array(), CCFM_VERSION );
+		}
 		return $handle;
+	}
+
+	/**
+	 * The URL of build/<name>.js with its version, for a script the front
+	 * end adds itself (on intent).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $name Entry name.
+	 * @return string
+	 */
+	public static function url( $name ) {
+		return add_query_arg( 'ver', substr( self::asset( $name )['version'], 0, 8 ), wp_make_link_relative( CCFM_URL ) . 'build/' . $name . '.js' );
+	}
+
+	/**
+	 * The contents of a file of the plugin's own (e.g. "build/boot-link.js"),
+	 * or '' when it is missing or unreadable (a broken upload): the caller
+	 * then prints nothing of it.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $file Path under the plugin folder.
+	 * @return string
+	 */
+	public static function contents( $file ) {
+		$path = CCFM_DIR . $file;
+		$text = is_readable( $path ) ? file_get_contents( $path ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- A local file of the plugin's own.
+		return is_string( $text ) ? trim( $text ) : '';
+	}
+
+	/**
+	 * Style parts from assets/css/, comments and spacing taken out, for an
+	 * inline style element.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string[] $parts Names from FRONT_STYLES.
+	 * @return string
+	 */
+	public static function inline_css( array $parts ) {
+		$css = '';
+		foreach ( array_intersect( self::FRONT_STYLES, $parts ) as $part ) {
+			$css .= self::contents( 'assets/css/' . $part . '.css' );
+		}
+		$css = (string) preg_replace( '#/\*.*?\*/#s', '', $css );
+		$css = (string) preg_replace( '/\s*([{}:;,>])\s*/', '$1', $css );
+		$css = (string) preg_replace( '/\s+/', ' ', $css );
+		return trim( str_replace( ';}', '}', $css ) );
+	}
+
+	/**
+	 * What wp-scripts wrote to build/<name>.asset.php.
+	 *
+	 * @param string $name Entry name.
+	 * @return array{dependencies: list<non-empty-string>, version: string}
+	 */
+	private static function asset( $name ) {
+		$file = CCFM_DIR . 'build/' . $name . '.asset.php';
+		/**
+		 * What wp-scripts writes to build/<name>.asset.php.
+		 *
+		 * @var array{dependencies: list<non-empty-string>, version: string} $asset
+		 */
+		$asset = is_readable( $file ) ? require $file : array(
+			'dependencies' => array(),
+			'version'      => CCFM_VERSION,
+		);
+		return $asset;
 	}
 }

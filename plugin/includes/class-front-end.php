@@ -84,25 +84,23 @@ final class Front_End {
 	}
 
 	/**
-	 * Enqueues the front-end script (deferred, footer) where the chat shows.
+	 * Enqueues the admin-only diagnostics where the chat shows. Visitors get
+	 * no script file before intent: the boot script is printed inline.
 	 *
 	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
 	public function enqueue() {
-		if ( ! $this->is_enabled() ) {
-			return;
-		}
-		wp_enqueue_script( Assets::register( 'front', array(), true ) );
-		if ( current_user_can( 'manage_options' ) ) {
+		if ( $this->is_enabled() && current_user_can( 'manage_options' ) ) {
 			wp_enqueue_script( Assets::register( 'diagnostics', array(), true ) );
 		}
 	}
 
 	/**
-	 * Prints the bubble, its style and (for administrators) what PHP knows
-	 * for the diagnostics.
+	 * Prints the bubble with its style and, right after it, the boot script
+	 * with the settings (so nothing in the page can stand in for either),
+	 * and (for administrators) what PHP knows for the diagnostics.
 	 *
 	 * @since 1.0.0
 	 *
@@ -113,8 +111,28 @@ final class Front_End {
 			return;
 		}
 		$settings = $this->effective_settings();
-		wp_enqueue_style( 'ccfm-front' );
-		echo Renderer::bubble( $settings, Locale::resolve( $settings['locale'] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part.
+		$parts    = array( 'bubble' );
+		$greeting = Renderer::has_greeting_box( $settings );
+		if ( $greeting ) {
+			$parts[] = 'greeting';
+		}
+		if ( 'all' !== $settings['devices'] ) {
+			$parts[] = 'devices';
+		}
+		$css = Assets::inline_css( $parts );
+		if ( '' !== $css && false === stripos( $css, '</' ) ) {
+			echo '<style id="ccfm-inline-css">' . $css . '</style>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- The plugin's own stylesheet.
+		}
+		echo Renderer::bubble( $settings ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part.
+		$boot = Assets::contents( 'chat_plugin' === $settings['mode'] ? 'build/boot-chat.js' : 'build/boot-link.js' );
+		if ( '' !== $boot && '' !== $settings['logged_out_greeting'] ) {
+			$boot .= "\n" . Assets::contents( 'build/greeting.js' );
+		}
+		if ( '' !== $boot ) {
+			// JSON_HEX_TAG: no "<" in the data, so it cannot end the script element.
+			$config = wp_json_encode( Renderer::config( $settings, Locale::resolve( $settings['locale'] ) ), JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+			wp_print_inline_script_tag( 'window.ccfmConfig=' . $config . ";\n" . $boot, array( 'id' => 'ccfm-boot' ) );
+		}
 		if ( current_user_can( 'manage_options' ) ) {
 			wp_add_inline_script(
 				'ccfm-diagnostics',

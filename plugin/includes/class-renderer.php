@@ -165,73 +165,96 @@ final class Renderer {
 	 * @return string
 	 */
 	private static function icon() {
-		return '<svg class="ccfm-icon" viewBox="0 0 36 36" width="32" height="32" aria-hidden="true" focusable="false"><path fill="currentColor" d="M18 2.1C9.1 2.1 2 8.7 2 16.9c0 4.3 1.9 8.1 5 10.8V33l4.9-2.7c1.9.5 3.9.8 6.1.8 8.9 0 16-6.6 16-14.8S26.9 2.1 18 2.1zm1.7 19.9-4.1-4.4-7.9 4.4 8.7-9.2 4.2 4.4 7.8-4.4-8.7 9.2z"/></svg>';
+		return '<svg viewBox="0 0 36 36" width="32" height="32"><path d="M18 2.1C9.1 2.1 2 8.7 2 16.9c0 4.3 1.9 8.1 5 10.8V33l4.9-2.7c1.9.5 3.9.8 6.1.8 8.9 0 16-6.6 16-14.8S26.9 2.1 18 2.1zm1.7 19.9-4.1-4.4-7.9 4.4 8.7-9.2 4.2 4.4 7.8-4.4-8.7 9.2z"/></svg>';
 	}
 
 	/**
-	 * Front-end configuration read by the script.
+	 * The front end's settings, printed by PHP in the boot script (never
+	 * read from the page, where post content could forge them). Link mode
+	 * gets only what the boot script needs; Chat Plugin mode adds the SDK, its element's attributes and how long the SDK may keep trying.
 	 *
-	 * @param array<string,mixed> $settings Settings.
+	 * @since 1.2.0
+	 *
+	 * @param array<string,mixed> $settings Effective settings.
 	 * @param string              $locale   Facebook locale.
 	 * @phpstan-param CcfmSettings $settings
 	 * @return array<string,mixed>
 	 */
-	private static function config( array $settings, $locale ) {
+	public static function config( array $settings, $locale ) {
+		$config = array(
+			'front' => Assets::url( 'front' ),
+			'link'  => self::messenger_url( $settings ),
+		);
+		if ( '' !== $settings['logged_out_greeting'] ) {
+			$config += array( // For greeting.js.
+				'display' => $settings['greeting_dialog_display'],
+				'delay'   => '' === $settings['greeting_dialog_delay'] ? 0 : (int) $settings['greeting_dialog_delay'],
+				'phone'   => $settings['phone_greeting'],
+			);
+		}
+		if ( 'chat_plugin' !== $settings['mode'] ) {
+			return $config;
+		}
 		/**
-		 * Filters how long the front end waits for the Chat Plugin to become
-		 * visible before it falls back to the Messenger link, in milliseconds.
+		 * Filters how long the SDK may keep trying to show the Chat Plugin
+		 * behind the Messenger link, in milliseconds, before the loader stops
+		 * waiting and the rest of the session uses the link alone.
 		 *
 		 * @since 1.0.0
 		 *
 		 * @param int $timeout Milliseconds.
 		 */
-		$timeout = apply_filters( 'ccfm_render_timeout', 6000 );
-		$timeout = is_numeric( $timeout ) ? (int) $timeout : 6000;
-		return array(
-			'sdk'      => self::sdk_url( $locale ),
-			'version'  => self::graph_version(),
-			'link'     => self::messenger_url( $settings ),
-			'mode'     => $settings['mode'],
+		$timeout = apply_filters( 'ccfm_render_timeout', 15000 );
+		$timeout = is_numeric( $timeout ) ? (int) $timeout : 15000;
+		return $config + array(
 			'strategy' => $settings['load_strategy'],
-			'display'  => $settings['greeting_dialog_display'],
-			'delay'    => '' === $settings['greeting_dialog_delay'] ? 0 : (int) $settings['greeting_dialog_delay'],
-			'timeout'  => max( 500, $timeout ),
 			'consent'  => function_exists( 'wp_has_consent' ),
 			'text'     => array(
-				'loading'  => __( 'Opening the chat…', 'customer-chat-for-messenger' ),
 				'fallback' => __( 'Continue in Messenger', 'customer-chat-for-messenger' ),
 			),
+			'sdk'      => self::sdk_url( $locale ),
+			'version'  => self::graph_version(),
+			'timeout'  => max( 2000, $timeout ),
+			'element'  => self::element_attributes( $settings ),
 		);
 	}
 
 	/**
-	 * The floating bubble with its greeting, the no-JavaScript link and the
-	 * Chat Plugin element the script activates on intent.
+	 * Whether the bubble has a greeting box: where there is a greeting, and
+	 * always in Chat Plugin mode, where it carries the Messenger link after
+	 * a click.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param array<string,mixed> $settings Effective settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return bool
+	 */
+	public static function has_greeting_box( array $settings ) {
+		return '' !== $settings['logged_out_greeting'] || 'chat_plugin' === $settings['mode'];
+	}
+
+	/**
+	 * The floating bubble and its greeting. The bubble is an m.me link, so
+	 * it works before and without any script; the boot script (printed after
+	 * it by Front_End) adds the greeting and, in Chat Plugin mode, the SDK.
 	 *
 	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
-	 * @param string              $locale   Facebook locale.
 	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
-	public static function bubble( array $settings, $locale ) {
-		$label    = __( 'Chat with us on Messenger', 'customer-chat-for-messenger' );
-		$style    = '--ccfm-bottom:' . (int) $settings['bottom_spacing'] . 'px';
-		$style   .= '' !== $settings['theme_color'] ? ';--ccfm-color:' . $settings['theme_color'] : '';
+	public static function bubble( array $settings ) {
+		$style    = 24 !== $settings['bottom_spacing'] ? '--ccfm-bottom:' . (int) $settings['bottom_spacing'] . 'px;' : '';
+		$style   .= '' !== $settings['theme_color'] ? '--ccfm-color:' . $settings['theme_color'] : '';
+		$classes  = 'ccfm-chat' . ( 'left' === $settings['alignment'] ? ' ccfm-chat--left' : '' ) . ( 'all' !== $settings['devices'] ? ' ccfm-chat--' . $settings['devices'] . '-only' : '' );
 		$greeting = (string) $settings['logged_out_greeting'];
-		$classes  = 'ccfm-chat ccfm-chat--' . $settings['alignment'] . ( 'all' !== $settings['devices'] ? ' ccfm-chat--' . $settings['devices'] . '-only' : '' );
-		$html     = '<div id="ccfm-chat" class="' . esc_attr( $classes ) . '" style="' . esc_attr( $style ) . '" data-ccfm="' . esc_attr( (string) wp_json_encode( self::config( $settings, $locale ) ) ) . '">';
-		// The greeting box is always there: it also carries the link to
-		// Messenger when the Chat Plugin fails after a click.
-		$html .= '<div class="ccfm-greeting" hidden><p class="ccfm-greeting__text">' . self::escape_text( $greeting ) . '</p>'
-			. '<button type="button" class="ccfm-greeting__close" aria-label="' . esc_attr__( 'Close the greeting', 'customer-chat-for-messenger' ) . '">&times;</button></div>';
-		$html .= '<button type="button" class="ccfm-bubble" aria-label="' . esc_attr( $label ) . '" hidden>' . self::icon() . '</button>';
-		$html .= '<noscript><a class="ccfm-bubble" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" aria-label="' . esc_attr( $label ) . '">' . self::icon() . '</a></noscript>';
-		if ( 'chat_plugin' === $settings['mode'] ) {
-			$html .= '<template class="ccfm-sdk-markup">' . self::element_markup( $settings ) . '</template>';
-		}
-		return $html . '</div>';
+		return '<div id="ccfm-chat" class="' . esc_attr( $classes ) . '"' . ( '' !== $style ? ' style="' . esc_attr( $style ) . '"' : '' ) . '>'
+			// In Chat Plugin mode the greeting box also carries the "Continue in Messenger" link after a click.
+			. ( self::has_greeting_box( $settings ) ? '<div class="ccfm-greeting" hidden><p class="ccfm-greeting__text">' . self::escape_text( $greeting ) . '</p>'
+			. '<button type="button" aria-label="' . esc_attr__( 'Close the greeting', 'customer-chat-for-messenger' ) . '">&times;</button></div>' : '' )
+			. '<a class="ccfm-bubble" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" aria-label="' . esc_attr__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '">' . self::icon() . '</a></div>';
 	}
 
 	/**

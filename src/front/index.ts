@@ -1,192 +1,167 @@
 /**
- * The visitor-side loader: a tiny facade bubble first, the Chat Plugin SDK on
- * intent (or idle / at once, per the load strategy), and a Messenger link
- * whenever the SDK cannot give the visitor a working chat.
+ * What only intent needs (front.js, loaded by the inline boot script on a
+ * click, an API call or the load strategy): Meta's SDK behind the Messenger
+ * link the visitor already has, an honest watch of whether its chat is really
+ * visible, and the full `window.ccfm` API.
  */
 import * as sdk from './sdk';
-import './front.css';
+import {
+	BOOT,
+	FALLBACK_KEY,
+	messengerLink,
+	store,
+	updateLink,
+	type Boot,
+	type Reason,
+	type Update,
+} from './common';
 
-export type Reason =
-	| 'blocked'
-	| 'csp'
-	| 'timeout'
-	| 'unsupported'
-	| 'other-sdk'
-	| 'remembered'
-	| 'link-mode';
+export type { ChatState, FrontConfig, Reason } from './common';
 
-export interface FrontConfig {
-	sdk: string;
-	version: string;
-	link: string;
-	mode: 'chat_plugin' | 'link';
-	strategy: 'interaction' | 'idle' | 'immediate';
-	display: 'show' | 'fade' | 'hide' | 'icon';
-	delay: number;
-	timeout: number;
-	consent: boolean;
-	text: { loading: string; fallback: string };
+/** The only SDK the loader ever adds to a page. */
+const SDK_URL =
+	/^https:\/\/connect\.facebook\.net\/[a-z]{2,3}_[A-Z]{2}\/sdk\/xfbml\.customerchat\.js$/;
+/**
+ * How long the chat must stay visible before it is trusted. The real SDK
+ * shows a 1000 × 1000 measuring frame for about 250 ms before it collapses
+ * it to 0 × 0 when its content cannot load.
+ */
+const STABLE_MS = 1000;
+const SAMPLE_MS = 100;
+/** Samples in a row without a visible chat before a live chat counts as gone. */
+const GONE_SAMPLES = 3;
+
+/**
+ * Whether a frame is something a person can see: a real size, on screen,
+ * not hidden or transparent.
+ * @param frame
+ */
+function seen( frame: HTMLIFrameElement ): boolean {
+	const r = frame.getBoundingClientRect();
+	const style = getComputedStyle( frame );
+	return (
+		r.width >= 40 &&
+		r.height >= 40 &&
+		r.bottom > 0 &&
+		r.right > 0 &&
+		r.top < window.innerHeight &&
+		r.left < window.innerWidth &&
+		style.visibility !== 'hidden' &&
+		Number( style.opacity ) > 0.1
+	);
 }
 
-export interface ChatState {
-	sdk:
-		| 'idle'
-		| 'loading'
-		| 'loaded'
-		| 'reused'
-		| 'blocked'
-		| 'csp'
-		| 'timeout'
-		| 'other-sdk'
-		| 'skipped';
-	render: 'none' | 'waiting' | 'rendered' | 'timeout';
-	reason: Reason | '';
-	live: boolean;
-}
-
-type Update = {
-	logged_in_greeting?: string;
-	logged_out_greeting?: string;
-	ref?: string;
-};
-
-declare global {
-	interface Window {
-		ccfm?: Record< string, unknown >;
-		wp_has_consent?: ( category: string ) => boolean;
-	}
-}
-
-const FALLBACK_KEY = 'ccfm:fallback';
-const GREETING_KEY = 'ccfm:greeting-closed';
-const UNSUPPORTED =
-	/MSIE |Trident\/|FBAN|FBAV|FB_IAB|FBIOS|Messenger|Orca-Android/;
-
-function store(
-	area: 'local' | 'session',
-	key: string,
-	value?: string
-): string | null {
-	try {
-		const s = area === 'local' ? localStorage : sessionStorage;
-		if ( value !== undefined ) {
-			s.setItem( key, value );
-		}
-		return s.getItem( key );
-	} catch {
-		return null; // Storage can be disabled; then nothing is remembered.
-	}
-}
-
-function start( root: HTMLElement ): void {
-	const cfg = JSON.parse( root.dataset.ccfm || '{}' ) as FrontConfig;
-	const state: ChatState = {
-		sdk: 'idle',
-		render: 'none',
-		reason: '',
-		live: false,
-	};
-	const template = root.querySelector( 'template' );
+function start( boot: Boot ): void {
+	const { cfg, root, state, emit } = boot;
+	const api = window.ccfm as Record< string, unknown >;
 	const greeting = root.querySelector< HTMLElement >( '.ccfm-greeting' );
-	let bubble = root.querySelector< HTMLElement >(
-		'.ccfm-bubble'
-	) as HTMLElement;
+	const attributes: Record< string, string > = { ...( cfg.element || {} ) };
+	let holder: HTMLElement | null = null;
 	let wantOpen = false;
+	let openLink = cfg.link;
 	let cspBlocked = false;
 	let timer = 0;
 
-	const emit = ( name: string, detail?: unknown ) =>
-		document.dispatchEvent( new CustomEvent( 'ccfm:' + name, { detail } ) );
-
-	const showGreeting = ( on: boolean ) => {
-		if ( greeting ) {
-			greeting.hidden = ! on;
-		}
-	};
-
-	/**
-	 * Turns the bubble into a Messenger link; tells a waiting visitor where to go.
-	 * @param reason
-	 */
-	const toLink = ( reason: Reason ) => {
-		if ( state.live || state.reason ) {
+	const fail = ( reason: Reason ) => {
+		if ( state.reason ) {
 			return;
 		}
 		clearTimeout( timer );
 		state.reason = reason;
-		if ( reason !== 'link-mode' ) {
-			store( 'session', FALLBACK_KEY, reason );
-		}
-		const a = document.createElement( 'a' );
-		a.className = bubble.className;
-		a.innerHTML = bubble.innerHTML;
-		a.setAttribute(
-			'aria-label',
-			bubble.getAttribute( 'aria-label' ) || ''
-		);
-		a.href = cfg.link;
-		a.target = '_blank';
-		a.rel = 'noopener';
-		bubble.replaceWith( a );
-		bubble = a;
-		if ( wantOpen && greeting ) {
-			greeting.classList.add( 'ccfm-greeting--fallback' );
-			const link = a.cloneNode( false ) as HTMLAnchorElement;
-			link.className = 'ccfm-greeting__link';
-			link.removeAttribute( 'aria-label' );
-			link.textContent = cfg.text.fallback;
-			greeting.querySelector( 'p' )?.replaceChildren( link );
-			showGreeting( true );
-			link.focus();
-		} else if ( wantOpen ) {
-			a.focus();
-		}
+		state.live = false;
+		store( 'session', FALLBACK_KEY, reason );
+		root.classList.remove( 'ccfm-chat--live' );
 		emit( 'fallback', { reason } );
 	};
 
-	const rendered = () => {
-		const frame = document.querySelector(
-			'.fb-customerchat iframe'
-		) as HTMLElement | null;
-		return !! frame && frame.offsetWidth > 0 && frame.offsetHeight > 0;
+	/** Our own chat element's frames: nothing else in the page counts. */
+	const visible = () =>
+		!! holder &&
+		holder.isConnected &&
+		Array.from( holder.querySelectorAll( 'iframe' ) ).some( seen );
+
+	const goLive = () => {
+		state.render = 'rendered';
+		state.live = true;
+		root.classList.add( 'ccfm-chat--live' );
+		if ( wantOpen ) {
+			sdk.chat( 'showDialog' );
+		}
+		emit( 'rendered' );
 	};
 
-	/** Waits, bounded, until the Chat Plugin is really visible (not just "loaded"). */
-	const watchRender = () => {
+	/**
+	 * Samples what a person would see until the chat has been visible for
+	 * STABLE_MS in a row; afterwards keeps looking, and brings the Messenger
+	 * path back if the chat shrinks to nothing or disappears.
+	 */
+	const watch = () => {
 		state.render = 'waiting';
 		const began = Date.now();
+		let since = 0;
+		let gone = 0;
 		const tick = () => {
-			if ( state.reason ) {
-				return;
-			}
-			if ( rendered() ) {
-				state.render = 'rendered';
-				state.live = true;
-				root.classList.add( 'ccfm-chat--live' );
-				bubble.removeAttribute( 'aria-busy' );
-				if ( wantOpen ) {
-					sdk.chat( 'showDialog' );
+			const now = Date.now();
+			if ( visible() ) {
+				gone = 0;
+				since = since || now;
+				if ( ! state.live && now - since >= STABLE_MS ) {
+					goLive();
 				}
-				emit( 'rendered' );
-			} else if ( Date.now() - began > cfg.timeout ) {
-				state.render = 'timeout';
-				toLink( 'timeout' );
 			} else {
-				timer = window.setTimeout( tick, 150 );
+				since = 0;
+				if ( state.live && ++gone >= GONE_SAMPLES ) {
+					state.render = 'collapsed';
+					fail( 'collapsed' );
+					if ( boot.opened() ) {
+						boot.panel?.( openLink );
+					}
+					return;
+				}
 			}
+			if ( ! state.live && now - began > ( cfg.timeout || 0 ) ) {
+				state.render = 'timeout';
+				return fail( 'timeout' );
+			}
+			timer = window.setTimeout(
+				tick,
+				state.live ? SAMPLE_MS * 2.5 : SAMPLE_MS
+			);
 		};
 		tick();
 	};
 
+	const refOf = ( link: string ) => {
+		try {
+			return new URL( link ).searchParams.get( 'ref' ) || '';
+		} catch {
+			return '';
+		}
+	};
+
+	/** Our fb-customerchat element, built from the settings PHP printed. */
 	const mount = () => {
+		if ( holder ) {
+			return;
+		}
 		if ( ! document.getElementById( 'fb-root' ) ) {
 			const fbRoot = document.createElement( 'div' );
 			fbRoot.id = 'fb-root';
 			document.body.appendChild( fbRoot );
 		}
-		if ( template && ! document.querySelector( '.fb-customerchat' ) ) {
-			document.body.appendChild( template.content.cloneNode( true ) );
+		const ref = wantOpen ? refOf( openLink ) : '';
+		if ( ref ) {
+			attributes.ref = ref; // A button's own ref reaches the chat too.
 		}
+		const el = document.createElement( 'div' );
+		el.className = 'fb-customerchat';
+		for ( const [ name, value ] of Object.entries( attributes ) ) {
+			el.setAttribute( name, value );
+		}
+		holder = document.createElement( 'div' );
+		holder.className = 'ccfm-sdk';
+		holder.appendChild( el );
+		document.body.appendChild( holder );
 	};
 
 	const onSdk = () => {
@@ -201,205 +176,137 @@ function start( root: HTMLElement ): void {
 				emit( 'sdk', { event: name } )
 			);
 		}
-		watchRender();
+		watch();
 	};
 
 	const load = () => {
 		if ( state.sdk !== 'idle' || state.reason ) {
 			return;
 		}
+		const src = cfg.sdk || '';
+		if ( ! SDK_URL.test( src ) ) {
+			state.sdk = 'blocked';
+			return fail( 'blocked' );
+		}
 		const present = sdk.presence();
 		if ( present === 'plain' ) {
 			// Meta's advice: never add a second SDK; the site owner swaps the other include.
 			state.sdk = 'other-sdk';
-			return toLink( 'other-sdk' );
+			return fail( 'other-sdk' );
 		}
 		state.sdk = 'loading';
 		emit( 'load' );
 		mount();
 		if ( present === 'chat' ) {
 			state.sdk = 'reused';
-			document
-				.querySelectorAll( '.fb-customerchat' )
-				.forEach( ( n ) => sdk.parse( n.parentElement as Element ) );
+			sdk.parse( holder as Element );
 			return onSdk();
 		}
+		const began = Date.now();
 		if ( present === 'pending' ) {
 			// Another script tag is still loading the SDK: wait for it, bounded.
-			const began = Date.now();
 			const wait = () => {
 				if ( window.FB ) {
 					state.sdk = 'idle';
 					load();
-				} else if ( Date.now() - began > cfg.timeout ) {
+				} else if ( Date.now() - began > ( cfg.timeout || 0 ) ) {
 					state.sdk = 'timeout';
-					toLink( 'timeout' );
+					fail( 'timeout' );
 				} else {
-					timer = window.setTimeout( wait, 150 );
+					timer = window.setTimeout( wait, SAMPLE_MS );
 				}
 			};
 			return wait();
 		}
 		timer = window.setTimeout( () => {
 			state.sdk = 'timeout';
-			toLink( 'timeout' );
+			fail( 'timeout' );
 		}, cfg.timeout );
 		sdk.load(
-			cfg.sdk,
-			cfg.version,
+			src,
+			cfg.version || '',
 			() => {
 				clearTimeout( timer );
 				state.sdk = 'loaded';
+				sdk.parse( holder as Element );
 				onSdk();
 			},
 			() =>
 				// The CSP violation event may arrive just after the error.
 				setTimeout( () => {
 					state.sdk = cspBlocked ? 'csp' : 'blocked';
-					toLink( state.sdk );
+					fail( state.sdk );
 				}, 50 )
 		);
 	};
 
-	const consented = () =>
-		! cfg.consent ||
-		! window.wp_has_consent ||
-		window.wp_has_consent( 'marketing' );
-
-	const autoLoad = () => {
-		// Hidden on this device by the display rules: load nothing unasked.
-		if ( getComputedStyle( root ).display === 'none' ) {
-			return;
-		}
-		if ( cfg.strategy === 'immediate' ) {
-			load();
-		} else if ( cfg.strategy === 'idle' ) {
-			( window.requestIdleCallback || setTimeout )( load );
+	const showGreeting = ( on: boolean ) => {
+		if ( greeting ) {
+			greeting.hidden = ! on;
 		}
 	};
 
-	const open = () => {
-		emit( 'open' );
-		if ( state.live ) {
-			sdk.chat( 'showDialog' );
-		} else if ( state.reason ) {
-			window.open(
-				( bubble as HTMLAnchorElement ).href,
-				'_blank',
-				'noopener'
-			);
-		} else {
+	const calls: Record< string, ( ...args: never[] ) => unknown > = {
+		load,
+		open: ( link?: string ) => {
 			wantOpen = true;
-			bubble.setAttribute( 'aria-busy', 'true' );
-			bubble.title = cfg.text.loading;
-			load();
-		}
-	};
-
-	const api = {
-		state,
-		open,
+			openLink = messengerLink( link || '' ) || cfg.link;
+			if ( state.live ) {
+				const ref = refOf( openLink );
+				if ( ref && ref !== attributes.ref ) {
+					attributes.ref = ref;
+					sdk.chat( 'update', { ref } );
+				}
+				sdk.chat( 'showDialog' );
+			} else {
+				load();
+			}
+		},
 		close: () =>
 			state.live ? sdk.chat( 'hideDialog' ) : showGreeting( false ),
 		show: () =>
-			state.live ? sdk.chat( 'show', false ) : ( root.hidden = false ),
+			state.live
+				? sdk.chat( 'show', false )
+				: ( ( root as HTMLElement ).hidden = false ),
 		hide: () =>
-			state.live ? sdk.chat( 'hide' ) : ( root.hidden = true ),
-		update: ( o: Update ) => {
-			if ( o.ref !== undefined ) {
-				const link =
-					cfg.link.split( '?' )[ 0 ] +
-					( o.ref ? '?ref=' + encodeURIComponent( o.ref ) : '' );
-				cfg.link = link;
-				if ( bubble instanceof HTMLAnchorElement ) {
-					bubble.href = link;
-				}
-			}
-			for ( const [ key, value ] of Object.entries( o ) ) {
-				template?.content.firstElementChild?.setAttribute(
-					key,
-					String( value )
-				);
-			}
-			if ( o.logged_out_greeting !== undefined && greeting ) {
-				( greeting.querySelector( 'p' ) as HTMLElement ).textContent =
-					o.logged_out_greeting;
-			}
-			return state.live ? sdk.chat( 'update', o ) : false;
-		},
+			state.live
+				? sdk.chat( 'hide' )
+				: ( ( root as HTMLElement ).hidden = true ),
 		on: ( name: string, cb: ( detail: unknown ) => void ) =>
 			document.addEventListener( 'ccfm:' + name, ( e ) =>
 				cb( ( e as CustomEvent ).detail )
 			),
+		update: ( o: Update ) => {
+			updateLink( cfg, root, o );
+			for ( const key of [
+				'logged_in_greeting',
+				'logged_out_greeting',
+				'ref',
+			] as const ) {
+				if ( typeof o[ key ] === 'string' ) {
+					attributes[ key ] = o[ key ] as string;
+					holder
+						?.querySelector( '.fb-customerchat' )
+						?.setAttribute( key, o[ key ] as string );
+				}
+			}
+			return state.live ? sdk.chat( 'update', o ) : false;
+		},
 	};
-	window.ccfm = api;
-
+	for ( const name of [ 'close', 'show', 'hide', 'update', 'on' ] ) {
+		api[ name ] = calls[ name ];
+	}
 	document.addEventListener( 'securitypolicyviolation', ( e ) => {
 		cspBlocked =
 			cspBlocked || e.blockedURI.indexOf( 'connect.facebook.net' ) > -1;
 	} );
-	document.addEventListener( 'click', ( e ) => {
-		const target = ( e.target as Element ).closest(
-			'[data-ccfm-open], .ccfm-bubble, .ccfm-greeting__text'
-		);
-		if (
-			! target ||
-			( target instanceof HTMLAnchorElement && state.reason )
-		) {
-			return; // A Messenger link by now: let the browser follow it.
-		}
-		e.preventDefault();
-		open();
-	} );
-	greeting?.querySelector( 'button' )?.addEventListener( 'click', () => {
-		showGreeting( false );
-		store( 'local', GREETING_KEY, '1' );
-	} );
-	bubble.addEventListener( 'pointerenter', sdk.preconnect, { once: true } );
-	bubble.addEventListener( 'focus', sdk.preconnect, { once: true } );
-	bubble.hidden = false;
-
-	const remembered = store( 'session', FALLBACK_KEY );
-	if ( cfg.mode === 'link' ) {
-		state.sdk = 'skipped';
-		toLink( 'link-mode' );
-	} else if ( UNSUPPORTED.test( navigator.userAgent ) ) {
-		state.sdk = 'skipped';
-		toLink( 'unsupported' );
-	} else if ( remembered ) {
-		state.sdk = 'skipped';
-		toLink( 'remembered' );
-	} else if ( consented() ) {
-		autoLoad();
-	} else {
-		document.addEventListener( 'wp_listen_for_consent_change', ( e ) => {
-			if ( ( e as CustomEvent ).detail?.marketing === 'allow' ) {
-				autoLoad();
-			}
-		} );
+	boot.run = ( name, args ) => calls[ name ]?.( ...( args as never[] ) );
+	for ( const [ name, args ] of boot.queue.splice( 0 ) ) {
+		boot.run( name, args );
 	}
-
-	if (
-		greeting?.textContent &&
-		( cfg.display === 'show' || cfg.display === 'fade' ) &&
-		! store( 'local', GREETING_KEY )
-	) {
-		setTimeout( () => {
-			if ( state.live || wantOpen ) {
-				return;
-			}
-			showGreeting( true );
-			if ( cfg.display === 'fade' ) {
-				setTimeout( () => showGreeting( false ), 6000 );
-			}
-		}, cfg.delay * 1000 );
-	}
-	emit( 'ready', { state } );
 }
 
-const el = document.getElementById( 'ccfm-chat' );
-if ( el ) {
-	start( el );
-} else {
-	// A page with only inline buttons: they are plain m.me links.
+const boot = window.ccfm?.[ BOOT ] as Boot | undefined;
+if ( boot && ! boot.run ) {
+	start( boot );
 }

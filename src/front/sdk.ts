@@ -60,7 +60,9 @@ export function load(
 ): HTMLScriptElement {
 	const previous = window.fbAsyncInit;
 	window.fbAsyncInit = () => {
-		window.FB?.init( { xfbml: true, version } );
+		// No page-wide parse: only the element the loader built is rendered
+		// (FB.XFBML.parse on it), never an fb-customerchat from post content.
+		window.FB?.init( { xfbml: false, version } );
 		if ( previous ) {
 			previous();
 		}
@@ -95,11 +97,4 @@ export function chat( method: ChatMethod, arg?: unknown ): boolean {
 		api[ method ]( arg );
 	}
 	return true;
-}
-
-export function preconnect(): void {
-	const link = document.createElement( 'link' );
-	link.rel = 'preconnect';
-	link.href = 'https://' + HOST;
-	document.head.appendChild( link );
 }

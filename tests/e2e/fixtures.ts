@@ -24,14 +24,37 @@ const STAND_IN = fs.readFileSync(
 	path.join( root, 'tests/stand-ins/sdk.js' ),
 	'utf8'
 );
+const CHAT_FRAME = fs.readFileSync(
+	path.join( root, 'tests/stand-ins/chat-frame.html' ),
+	'utf8'
+);
 
-export type SdkMode = 'ok' | 'never-render' | 'plain' | 'blocked' | 'hang';
+/** How the SDK script request is answered ('plain': a plain sdk.js). */
+export type SdkMode = 'ok' | 'plain' | 'blocked' | 'hang';
+/**
+ * How the chat frame's request (www.facebook.com/…/plugins/customerchat.php)
+ * is answered: its stand-in page; aborted (what every page gets since Meta's
+ * shutdown); refused with X-Frame-Options: DENY or frame-ancestors 'none';
+ * or a page that reports 0 × 0 three seconds after it showed (collapse).
+ */
+export type FrameMode =
+	| 'ok'
+	| 'abort'
+	| 'refuse-xfo'
+	| 'refuse-csp'
+	| 'collapse';
 
 export interface Sdk {
 	/** How the next SDK request is answered. */
 	mode: SdkMode;
+	/** Which real build the stand-in behaves like. */
+	build: '2019' | '2021';
+	/** How the chat frame's request is answered. */
+	frame: FrameMode;
 	/** Every URL requested from a Meta host, in order. */
 	requests: string[];
+	/** The SDK script requests (connect.facebook.net) among them. */
+	scripts: () => string[];
 	/** Console errors the test expects (matched as substrings). */
 	allowConsoleErrors: string[];
 	/** What the stand-in recorded in a page. */
@@ -71,7 +94,28 @@ export async function routeMeta(
 				contentType: 'application/javascript',
 				body: `window.__ccfmSdkMode=${ JSON.stringify(
 					sdk.mode
+				) };window.__ccfmSdkBuild=${ JSON.stringify(
+					sdk.build
 				) };\n${ STAND_IN }`,
+			} );
+		}
+		if ( url.includes( '/plugins/customerchat.php' ) ) {
+			if ( sdk.frame === 'abort' ) {
+				return route.abort( 'failed' );
+			}
+			const headers: Record< string, string > =
+				sdk.frame === 'refuse-xfo' ? { 'X-Frame-Options': 'DENY' } : {};
+			if ( sdk.frame === 'refuse-csp' ) {
+				headers[ 'Content-Security-Policy' ] = "frame-ancestors 'none'";
+			}
+			return route.fulfill( {
+				status: 200,
+				contentType: 'text/html',
+				headers,
+				body: CHAT_FRAME.replace(
+					'COLLAPSE_AFTER = 0',
+					`COLLAPSE_AFTER = ${ sdk.frame === 'collapse' ? 3000 : 0 }`
+				),
 			} );
 		}
 		// Nothing may reach Meta: m.me and facebook.com get a local stand-in page.
@@ -111,7 +155,13 @@ export const test = base.extend< {
 	sdk: async ( { context }, use ) => {
 		const sdk: Sdk = {
 			mode: 'ok',
+			build: '2019',
+			frame: 'ok',
 			requests: [],
+			scripts: () =>
+				sdk.requests.filter( ( u ) =>
+					u.startsWith( 'https://connect.facebook.net/' )
+				),
 			allowConsoleErrors: [],
 			record: ( page ) =>
 				page.evaluate(
@@ -227,8 +277,28 @@ export async function expectMessengerLink(
 	page: Page,
 	href: string
 ): Promise< void > {
-	const link = page.locator( '#ccfm-chat a.ccfm-bubble' );
+	// Ours is the one the boot script follows (post content can copy the id and class).
+	const link = page
+		.locator(
+			'#ccfm-chat:has(+ #ccfm-boot) a.ccfm-bubble, noscript + #ccfm-chat a.ccfm-bubble'
+		)
+		.first();
 	await expect( link ).toBeVisible();
 	await expect( link ).toHaveAttribute( 'href', href );
 	await expect( link ).toHaveAttribute( 'target', '_blank' );
+}
+
+/**
+ * The settings the server printed for the front end (the boot script's
+ * window.ccfmConfig), as the loader reads them.
+ * @param page
+ */
+export async function chatConfig(
+	page: Page
+): Promise<
+	Record< string, unknown > & { element?: Record< string, string > }
+> {
+	const text = ( await page.locator( '#ccfm-boot' ).textContent() ) || '';
+	const found = /^window\.ccfmConfig=(.*);$/m.exec( text );
+	return found ? JSON.parse( found[ 1 ] ) : {};
 }

@@ -120,25 +120,87 @@ class FrontEndTest extends TestCase {
 		);
 	}
 
-	public function test_page_id_prints_the_chat_and_enqueues_the_deferred_script() {
+	/**
+	 * The config the boot script gets, from the footer.
+	 *
+	 * @param string $footer Footer output.
+	 * @return array<string,mixed>
+	 */
+	private static function boot_config( $footer ) {
+		if ( 1 !== preg_match( '#<script id="ccfm-boot">\s*window\.ccfmConfig=(.*?);\n#', $footer, $match ) ) {
+			return array();
+		}
+		$config = json_decode( $match[1], true );
+		return is_array( $config ) ? $config : array();
+	}
+
+	public function test_page_id_prints_the_bubble_with_its_inline_style_and_boot_script_and_no_script_file() {
 		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
 		$this->assertSame( '1234567890', \CCFM\Settings::get()['page_id'] );
 
 		$footer = $this->render_front_end();
 
 		$this->assertSame( 1, substr_count( $footer, 'id="ccfm-chat"' ) );
-		$this->assertSame( array( 'ccfm-front' ), self::ccfm_queue() );
-		$this->assertTrue( wp_script_is( 'ccfm-front', 'enqueued' ) );
-		$this->assertSame( 'defer', wp_scripts()->get_data( 'ccfm-front', 'strategy' ) );
-		$this->assertSame( 1, wp_scripts()->get_data( 'ccfm-front', 'group' ), 'In the footer.' );
-		$this->assertTrue( wp_script_is( 'ccfm-front', 'done' ), 'Printed in the footer.' );
-		$this->assertMatchesRegularExpression( '#<script[^>]+src="' . preg_quote( CCFM_TESTS_SITE_URL, '#' ) . '/wp-content/plugins/customer-chat-for-messenger/build/front\.js[^"]*"[^>]+id="ccfm-front-js"[^>]*\sdefer[\s>=]#', $footer );
-		$this->assertStringContainsString( 'https://m.me/1234567890', $footer );
+		$this->assertSame( array(), self::ccfm_queue(), 'No script file before intent.' );
+		$this->assertStringNotContainsString( 'build/front.js\'', $footer );
+		$this->assertStringContainsString( '<style id="ccfm-inline-css">.ccfm-chat{', $footer );
+		$this->assertStringNotContainsString( '.ccfm-greeting{', $footer, 'Link mode without a greeting: no greeting style.' );
+		// The boot script comes right after the bubble: it finds it as its previous sibling.
+		$this->assertMatchesRegularExpression( '#</a></div><script id="ccfm-boot">\s*window\.ccfmConfig=#', $footer );
+		$this->assertSame(
+			array(
+				'link'  => 'https://m.me/1234567890',
+				'front' => '/wp-content/plugins/customer-chat-for-messenger/build/front.js?ver=' . substr( ( require CCFM_DIR . 'build/front.asset.php' )['version'], 0, 8 ),
+			),
+			array(
+				'link'  => self::boot_config( $footer )['link'],
+				'front' => self::boot_config( $footer )['front'],
+			)
+		);
+		$this->assertArrayNotHasKey( 'sdk', self::boot_config( $footer ), 'Link mode: nothing of the SDK.' );
+		$this->assertStringContainsString( trim( (string) file_get_contents( CCFM_DIR . 'build/boot-link.js' ) ), $footer );
 		$this->assertStringNotContainsString( 'window.ccfmServer', $footer, 'Diagnostics data only for administrators.' );
 		$this->assertFalse( wp_script_is( 'ccfm-diagnostics', 'enqueued' ) );
+	}
 
-		// The bubble comes before the script that activates it.
-		$this->assertLessThan( strpos( $footer, 'id="ccfm-front-js"' ), strpos( $footer, 'id="ccfm-chat"' ) );
+	public function test_chat_plugin_mode_prints_the_chat_boot_script_and_the_sdk_settings() {
+		update_option(
+			self::OPTION,
+			array(
+				'page_id'             => '1234567890',
+				'mode'                => 'chat_plugin',
+				'logged_out_greeting' => 'Hi',
+			)
+		);
+
+		$footer = $this->render_front_end();
+		$config = self::boot_config( $footer );
+
+		$this->assertStringContainsString( trim( (string) file_get_contents( CCFM_DIR . 'build/boot-chat.js' ) ), $footer );
+		$this->assertStringContainsString( trim( (string) file_get_contents( CCFM_DIR . 'build/greeting.js' ) ), $footer );
+		$this->assertStringContainsString( '.ccfm-greeting{', $footer );
+		$this->assertSame( 'https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js', $config['sdk'] );
+		$this->assertSame( '1234567890', $config['element']['page_id'] );
+		$this->assertSame( 'Hi', $config['element']['logged_out_greeting'] );
+		$this->assertSame( 15000, $config['timeout'] );
+	}
+
+	/**
+	 * A missing build (a broken upload) leaves the bubble a plain m.me link: no
+	 * boot script, no error.
+	 */
+	public function test_a_missing_boot_script_leaves_a_working_link() {
+		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
+		$file = CCFM_DIR . 'build/boot-link.js';
+		$keep = $file . '.kept';
+		rename( $file, $keep );
+		try {
+			$footer = $this->render_front_end();
+		} finally {
+			rename( $keep, $file );
+		}
+		$this->assertStringContainsString( 'href="https://m.me/1234567890"', $footer );
+		$this->assertStringNotContainsString( 'ccfm-boot', $footer );
 	}
 
 	public function test_page_id_prints_the_stored_settings_escaped() {
@@ -146,7 +208,8 @@ class FrontEndTest extends TestCase {
 			self::OPTION,
 			array(
 				'page_id'             => '1234567890',
-				'logged_out_greeting' => '<img src=x onerror=alert(1)>',
+				'mode'                => 'chat_plugin',
+				'logged_out_greeting' => '</script><img src=x onerror=alert(1)>',
 				'locale'              => 'fr_FR',
 			)
 		);
@@ -154,8 +217,11 @@ class FrontEndTest extends TestCase {
 		$footer = $this->render_front_end();
 
 		$this->assertStringNotContainsString( '<img', $footer );
-		$this->assertStringContainsString( '&lt;img src=x onerror=alert(1)&gt;', $footer );
-		$this->assertStringContainsString( 'https:\/\/connect.facebook.net\/fr_FR\/sdk\/xfbml.customerchat.js', html_entity_decode( $footer ) );
+		$this->assertStringNotContainsString( '</script><', $footer );
+		$this->assertStringContainsString( '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;', $footer );
+		$config = self::boot_config( $footer );
+		$this->assertSame( '</script><img src=x onerror=alert(1)>', $config['element']['logged_out_greeting'], 'Plain text, exactly as typed.' );
+		$this->assertSame( 'https://connect.facebook.net/fr_FR/sdk/xfbml.customerchat.js', $config['sdk'] );
 	}
 
 	public function test_administrator_also_gets_the_diagnostics() {
@@ -165,7 +231,7 @@ class FrontEndTest extends TestCase {
 		$footer = $this->render_front_end();
 
 		$this->assertSame( 1, substr_count( $footer, 'id="ccfm-chat"' ) );
-		$this->assertSame( array( 'ccfm-front', 'ccfm-diagnostics' ), self::ccfm_queue() );
+		$this->assertSame( array( 'ccfm-diagnostics' ), self::ccfm_queue() );
 		$this->assertSame( 1, preg_match( '#window\.ccfmServer=(\{.*?\});#', $footer, $match ) );
 		$facts = json_decode( $match[1], true );
 		$this->assertSame( CCFM_TESTS_SITE_URL . '/', $facts['homeUrl'] );

@@ -119,16 +119,18 @@ class RendererTest extends TestCase {
 				'logged_out_greeting' => $payload,
 			)
 		);
-		$html     = Renderer::bubble( $settings, 'en_US' );
+		$html     = Renderer::bubble( $settings );
 
 		$this->assertNoInjectedMarkup( $html );
 		$xpath = self::parse( $html );
 		$this->one( $xpath, '//div[@id="ccfm-chat"]' );
 		$this->assertSame( $payload, $this->one( $xpath, '//p[@class="ccfm-greeting__text"]' )->textContent );
-		$element = $this->one( $xpath, '//div[@class="fb-customerchat"]' );
-		$this->assertSame( $payload, $element->getAttribute( 'logged_out_greeting' ) );
-		$this->assertSame( $payload, $element->getAttribute( 'logged_in_greeting' ) );
-		$this->assertStringContainsString( Renderer::element_markup( $settings ), $html );
+		$this->assertStringNotContainsString( 'fb-customerchat', $html, 'The SDK element is built by the script from the config.' );
+		$settings['mode'] = 'chat_plugin';
+		$element          = Renderer::config( $settings, 'en_US' )['element'];
+		$this->assertIsArray( $element );
+		$this->assertSame( $payload, $element['logged_out_greeting'] );
+		$this->assertSame( $payload, $element['logged_in_greeting'] );
 	}
 
 	/**
@@ -148,41 +150,47 @@ class RendererTest extends TestCase {
 		$element = $this->one( self::parse( Renderer::element_markup( $settings ) ), '//div[@class="fb-customerchat"]' );
 		$this->assertSame( $greeting, $element->getAttribute( 'logged_out_greeting' ), 'Chat Plugin attribute.' );
 		$this->assertSame( $greeting, $element->getAttribute( 'logged_in_greeting' ), 'Chat Plugin attribute.' );
-		$text = $this->one( self::parse( Renderer::bubble( $settings, 'en_US' ) ), '//p[@class="ccfm-greeting__text"]' );
+		$text = $this->one( self::parse( Renderer::bubble( $settings ) ), '//p[@class="ccfm-greeting__text"]' );
 		$this->assertSame( $greeting, $text->textContent, 'Bubble greeting.' );
 	}
 
 	public function test_bubble_structure_and_config() {
 		$settings = self::settings(
 			array(
+				'mode'                  => 'chat_plugin',
 				'theme_color'           => '#0084ff',
 				'alignment'             => 'left',
 				'bottom_spacing'        => 40,
+				'logged_out_greeting'   => 'Hello',
 				'greeting_dialog_delay' => 7,
 				'ref'                   => 'promo',
 			)
 		);
-		$xpath    = self::parse( Renderer::bubble( $settings, 'fr_FR' ) );
+		$xpath = self::parse( Renderer::bubble( $settings ) );
 
 		$root = $this->one( $xpath, '//div[@id="ccfm-chat"]' );
 		$this->assertSame( 'ccfm-chat ccfm-chat--left', $root->getAttribute( 'class' ) );
 		$this->assertSame( '--ccfm-bottom:40px;--ccfm-color:#0084ff', $root->getAttribute( 'style' ) );
-		$config = json_decode( $root->getAttribute( 'data-ccfm' ), true );
-		$this->assertIsArray( $config );
+		$this->assertFalse( $root->hasAttribute( 'data-ccfm' ), 'No configuration in the markup.' );
+		$bubble = $this->one( $xpath, '//div[@id="ccfm-chat"]/a[@class="ccfm-bubble"]' );
+		$this->assertSame( 'https://m.me/1234567890?ref=promo', $bubble->getAttribute( 'href' ), 'A working link before and without any script.' );
+		$this->assertSame( '_blank', $bubble->getAttribute( 'target' ) );
+		$config = Renderer::config( $settings, 'fr_FR' );
 		$this->assertSame( 'https://connect.facebook.net/fr_FR/sdk/xfbml.customerchat.js', $config['sdk'] );
 		$this->assertSame( 'https://m.me/1234567890?ref=promo', $config['link'] );
-		$this->assertSame( 'chat_plugin', $config['mode'] );
 		$this->assertSame( 7, $config['delay'] );
+		$this->assertSame( 'hide', $config['phone'] );
 		$this->assertSame( Renderer::graph_version(), $config['version'] );
-		foreach ( $xpath->query( '//p[@class="ccfm-greeting__text"]' ) as $text ) {
-			$this->assertSame( '', $text->textContent, 'No greeting text without a greeting.' );
-		}
+		$this->assertSame( 'promo', $config['element']['ref'] );
 	}
 
-	public function test_link_mode_has_no_sdk_element() {
-		$html = Renderer::bubble( self::settings( array( 'mode' => 'link' ) ), 'en_US' );
+	public function test_link_mode_carries_nothing_of_the_sdk() {
+		$settings = self::settings( array( 'mode' => 'link' ) );
+		$html     = Renderer::bubble( $settings );
 		$this->assertStringNotContainsString( 'fb-customerchat', $html );
+		$this->assertStringNotContainsString( 'ccfm-greeting', $html, 'No greeting, no greeting box.' );
 		$this->assertStringContainsString( 'href="https://m.me/1234567890"', $html );
+		$this->assertEqualsCanonicalizing( array( 'front', 'link' ), array_keys( Renderer::config( $settings, 'en_US' ) ), 'Link mode without a greeting: the link and where the rest of the API is.' );
 	}
 
 	/**

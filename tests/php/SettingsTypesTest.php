@@ -110,9 +110,9 @@ class SettingsTypesTest extends TestCase {
 		$this->assertSame( $expected, $effective );
 
 		// Renders without a PHP notice (the test case fails on any).
-		$html = Renderer::bubble( $effective, Locale::resolve( $effective['locale'] ) );
+		$html = Renderer::bubble( $effective );
 		$this->assertStringContainsString( 'https://m.me/my.shop.page?ref=from-a-filter', $html );
-		$this->assertStringContainsString( 'ccfm-chat--right', $html );
+		$this->assertStringNotContainsString( 'ccfm-chat--left', $html, 'The filter set right.' );
 	}
 
 	/**
@@ -162,8 +162,14 @@ class SettingsTypesTest extends TestCase {
 		$this->assertSame( 'wordpress', Renderer::element_attributes( Settings::defaults() )['attribution'] ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
 		$this->assertSame( 'en_US', Locale::resolve( 'auto' ) );
 		$this->assertSame( Graph_Client::DEFAULT_BASE_URL, Graph_Client::base_url() );
-		$html = Renderer::bubble( array_merge( Settings::defaults(), array( 'page_id' => '1234567890' ) ), 'en_US' );
-		$this->assertStringContainsString( '&quot;timeout&quot;:6000', $html );
+		$chat = array_merge(
+			Settings::defaults(),
+			array(
+				'page_id' => '1234567890',
+				'mode'    => 'chat_plugin',
+			)
+		);
+		$this->assertSame( 15000, Renderer::config( $chat, 'en_US' )['timeout'] );
 
 		// Values of the right type still apply.
 		add_filter(
@@ -173,7 +179,6 @@ class SettingsTypesTest extends TestCase {
 			},
 			20
 		);
-		$html = Renderer::bubble( array_merge( Settings::defaults(), array( 'page_id' => '1234567890' ) ), 'en_US' );
-		$this->assertStringContainsString( '&quot;timeout&quot;:9000', $html );
+		$this->assertSame( 9000, Renderer::config( $chat, 'en_US' )['timeout'] );
 	}
 }

@@ -1,0 +1,127 @@
+/**
+ * What the inline boot script and front.js share: the settings PHP prints,
+ * the loader's state, storage keys and the URL allow-list.
+ */
+
+export type Reason =
+	| 'blocked'
+	| 'csp'
+	| 'timeout'
+	| 'collapsed'
+	| 'unsupported'
+	| 'other-sdk'
+	| 'remembered'
+	| 'link-mode';
+
+/** Printed by PHP (Renderer::config) with wp_json_encode, never read from the DOM. */
+export interface FrontConfig {
+	/** front.js, loaded on intent (a click in Chat Plugin mode, an API call). */
+	front: string;
+	link: string;
+	/** Where there is a greeting. */
+	display?: 'show' | 'fade' | 'hide' | 'icon';
+	delay?: number;
+	phone?: 'hide' | 'delay' | 'same';
+	/** Chat Plugin mode only. */
+	strategy?: 'interaction' | 'idle' | 'immediate';
+	consent?: boolean;
+	text?: { fallback: string };
+	sdk?: string;
+	version?: string;
+	timeout?: number;
+	element?: Record< string, string >;
+}
+
+export interface ChatState {
+	sdk:
+		| 'idle'
+		| 'loading'
+		| 'loaded'
+		| 'reused'
+		| 'blocked'
+		| 'csp'
+		| 'timeout'
+		| 'other-sdk'
+		| 'skipped';
+	render: 'none' | 'waiting' | 'rendered' | 'timeout' | 'collapsed';
+	reason: Reason | '';
+	live: boolean;
+}
+
+/** What the boot script hands to front.js. */
+export interface Boot {
+	cfg: FrontConfig;
+	root: Element;
+	state: ChatState;
+	queue: [ string, unknown[] ][];
+	emit: ( name: string, detail?: unknown ) => void;
+	/** Chat Plugin mode: the instant Messenger link in the greeting box. */
+	panel?: ( link: string ) => void;
+	opened: () => boolean;
+	/** Set by front.js once it runs: takes the calls the boot script queued. */
+	run?: ( name: string, args: unknown[] ) => void;
+}
+
+/** Where the boot script keeps its internals on window.ccfm (no DOM id can clobber a symbol). */
+export const BOOT = Symbol.for( 'ccfm.boot' );
+export const FALLBACK_KEY = 'ccfm:fallback';
+export const GREETING_KEY = 'ccfm:greeting-closed';
+
+/**
+ * The URL when it is an m.me link, otherwise ''. The only links the code
+ * ever follows or prints.
+ * @param url
+ */
+export function messengerLink( url: string ): string {
+	// The host is what matters: nothing after "https://m.me/" can leave m.me.
+	return /^https:\/\/m\.me\//.test( url ) ? url : '';
+}
+
+export function store(
+	area: 'local' | 'session',
+	key: string,
+	value?: string
+): string | null {
+	try {
+		const s = area === 'local' ? localStorage : sessionStorage;
+		if ( value !== undefined ) {
+			s.setItem( key, value );
+		}
+		return s.getItem( key );
+	} catch {
+		return null; // Storage can be disabled; then nothing is remembered.
+	}
+}
+
+export type Update = {
+	logged_in_greeting?: string;
+	logged_out_greeting?: string;
+	ref?: string;
+};
+
+/**
+ * ccfm.update() on what the page shows: the ref of the m.me link (the bubble
+ * and the link the visitor gets) and the greeting text.
+ * @param cfg  Settings (cfg.link is rewritten).
+ * @param root The bubble's container.
+ * @param o    The update.
+ */
+export function updateLink( cfg: FrontConfig, root: Element, o: Update ): void {
+	if ( typeof o.ref === 'string' && /^[\w=-]*$/.test( o.ref ) ) {
+		const url = new URL( cfg.link );
+		url.searchParams.delete( 'ref' );
+		if ( o.ref ) {
+			url.searchParams.set( 'ref', o.ref );
+		}
+		cfg.link = url.href;
+		const bubble =
+			root.querySelector< HTMLAnchorElement >( '.ccfm-bubble' );
+		if ( bubble ) {
+			bubble.href = cfg.link;
+		}
+	}
+	const text = root.querySelector( '.ccfm-greeting__text' );
+	if ( typeof o.logged_out_greeting === 'string' && text ) {
+		text.textContent = o.logged_out_greeting;
+	}
+}
