@@ -5,7 +5,7 @@
 import { expect, test } from '../fixtures';
 
 test.describe( 'foundation', () => {
-	test( 'a page ID saved in the settings page reaches the visitor as the Chat Plugin element and the customer-chat SDK', async ( {
+	test( 'a page ID saved in the settings page of a new install reaches the visitor as an m.me bubble, with nothing of Meta loaded', async ( {
 		page,
 		visitor,
 		sdk,
@@ -25,24 +25,19 @@ test.describe( 'foundation', () => {
 		);
 
 		await visitor.goto( '/' );
-		const bubble = visitor.getByRole( 'button', {
+		const bubble = visitor.getByRole( 'link', {
 			name: 'Chat with us on Messenger',
 		} );
 		await expect( bubble ).toBeVisible();
-		expect( sdk.requests ).toEqual( [] );
+		await expect( bubble ).toHaveAttribute(
+			'href',
+			'https://m.me/1234567890'
+		);
+		const popup = visitor.waitForEvent( 'popup' );
 		await bubble.click();
-		await expect(
-			visitor.locator( 'body > .fb-customerchat' )
-		).toHaveAttribute( 'page_id', '1234567890' );
-		await expect( visitor.locator( '#fb-root' ) ).toHaveCount( 1 );
-		expect( sdk.requests ).toEqual( [
-			'https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js',
-		] );
-		const record = await sdk.record( visitor );
-		expect( record?.calls[ 0 ] ).toEqual( {
-			method: 'init',
-			args: [ { xfbml: true, version: 'v18.0' } ],
-		} );
+		expect( ( await popup ).url() ).toBe( 'https://m.me/1234567890' );
+		await visitor.waitForLoadState( 'networkidle' );
+		expect( sdk.scripts() ).toEqual( [] );
 	} );
 
 	test( 'an invalid page ID shows the field error and is not saved; a value the server refuses shows its message', async ( {
@@ -109,6 +104,7 @@ test.describe( 'foundation', () => {
 			'"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 		await settings( {
 			page_id: '1234567890',
+			mode: 'chat_plugin',
 			logged_out_greeting: payload.slice( 0, 80 ),
 			logged_in_greeting: '<img src=x onerror=alert(1)>',
 		} );
@@ -122,9 +118,9 @@ test.describe( 'foundation', () => {
 			payload.slice( 0, 80 )
 		);
 		await visitor
-			.getByRole( 'button', { name: 'Chat with us on Messenger' } )
+			.getByRole( 'link', { name: 'Chat with us on Messenger' } )
 			.click();
-		const element = visitor.locator( 'body > .fb-customerchat' );
+		const element = visitor.locator( '.ccfm-sdk > .fb-customerchat' );
 		await expect( element ).toHaveAttribute(
 			'logged_out_greeting',
 			payload.slice( 0, 80 )

@@ -191,14 +191,15 @@ test.describe( 'multisite network', () => {
 				url
 			);
 			await visitor.goto( site );
-			const bubble = visitor.getByRole( 'button', {
+			// New sites start in link mode: the bubble is that site's own m.me link.
+			const bubble = visitor.getByRole( 'link', {
 				name: 'Chat with us on Messenger',
 			} );
 			await expect( bubble ).toBeVisible();
-			await bubble.click();
-			await expect(
-				visitor.locator( 'body > .fb-customerchat' )
-			).toHaveAttribute( 'page_id', id );
+			await expect( bubble ).toHaveAttribute(
+				'href',
+				`https://m.me/${ id }`
+			);
 			await visitor.context().close();
 		}
 		expect( consoleErrors ).toEqual( [] );

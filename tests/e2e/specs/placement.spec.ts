@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 
-import { expect, test, wpEval } from '../fixtures';
+import { chatConfig, expect, test, wpEval } from '../fixtures';
 
 const PAGE = '1234567890';
 
@@ -31,7 +31,7 @@ async function create(
 async function chatShown( page: Page, url: string ): Promise< boolean > {
 	await page.goto( url );
 	const markup = await page.locator( '#ccfm-chat' ).count();
-	const script = await page.locator( 'script#ccfm-front-js' ).count();
+	const script = await page.locator( 'script#ccfm-boot' ).count();
 	expect( markup, `markup and assets agree on ${ url }` ).toBe( script );
 	return markup === 1;
 }
@@ -47,6 +47,7 @@ test.describe( 'block and shortcode', () => {
 	} ) => {
 		await settings( {
 			page_id: PAGE,
+			mode: 'chat_plugin',
 			ref: 'site',
 			logged_out_greeting: 'Site greeting',
 		} );
@@ -84,7 +85,7 @@ test.describe( 'block and shortcode', () => {
 		await expect(
 			visitor.locator( '.fb-customerchat iframe[data-dialog="open"]' )
 		).toBeVisible();
-		const element = visitor.locator( 'body > .fb-customerchat' );
+		const element = visitor.locator( '.ccfm-sdk > .fb-customerchat' );
 		await expect( element ).toHaveAttribute( 'ref', 'promo' );
 		await expect( element ).toHaveAttribute(
 			'logged_out_greeting',
@@ -95,17 +96,12 @@ test.describe( 'block and shortcode', () => {
 			'Hi again, promo fan'
 		);
 		expect(
-			sdk.requests.filter( ( u ) => u.includes( 'customerchat' ) )
+			sdk.scripts().filter( ( u ) => u.includes( 'customerchat' ) )
 		).toHaveLength( 1 );
 
 		// Listings that include the post use the site settings.
 		await visitor.goto( '/?s=Promo' );
-		await expect(
-			visitor.locator( 'template.ccfm-sdk-markup' )
-		).toHaveCount( 1 );
-		expect(
-			await visitor.locator( 'template.ccfm-sdk-markup' ).innerHTML()
-		).toContain( 'ref="site"' );
+		expect( ( await chatConfig( visitor ) ).element?.ref ).toBe( 'site' );
 
 		// Without JavaScript the button is a plain m.me link.
 		const noJs = await visitor
@@ -117,7 +113,10 @@ test.describe( 'block and shortcode', () => {
 		await expect(
 			plain.getByRole( 'link', { name: 'Talk to us' } )
 		).toHaveAttribute( 'href', `https://m.me/${ PAGE }?ref=promo` );
-		await expect( plain.locator( 'noscript' ) ).toHaveCount( 1 );
+		// And so is the bubble.
+		await expect(
+			plain.locator( '#ccfm-chat a.ccfm-bubble' )
+		).toHaveAttribute( 'href', `https://m.me/${ PAGE }?ref=promo` );
 		await noJs.close();
 	} );
 
@@ -252,13 +251,11 @@ test.describe( 'display rules', () => {
 			content: '<p>none</p>',
 		} );
 		expect( await chatShown( visitor, withBlock.link ) ).toBe( true );
-		expect(
-			await visitor.locator( 'template.ccfm-sdk-markup' ).innerHTML()
-		).toContain( 'ref="placed"' );
+		expect( ( await chatConfig( visitor ) ).link ).toContain(
+			'ref=placed'
+		);
 		expect( await chatShown( visitor, withShortcode.link ) ).toBe( true );
-		expect(
-			await visitor.locator( 'template.ccfm-sdk-markup' ).innerHTML()
-		).toContain( 'ref="sc"' );
+		expect( ( await chatConfig( visitor ) ).link ).toContain( 'ref=sc' );
 		expect( await chatShown( visitor, without.link ) ).toBe( false );
 		expect( await chatShown( visitor, '/' ) ).toBe( false );
 	} );
@@ -270,6 +267,7 @@ test.describe( 'display rules', () => {
 	} ) => {
 		await settings( {
 			page_id: PAGE,
+			mode: 'chat_plugin',
 			devices: 'desktop',
 			load_strategy: 'immediate',
 		} );
@@ -281,6 +279,7 @@ test.describe( 'display rules', () => {
 		] as const ) {
 			await settings( {
 				page_id: PAGE,
+				mode: 'chat_plugin',
 				devices: device,
 				load_strategy: 'immediate',
 			} );
@@ -321,7 +320,7 @@ test.describe( 'contributor content', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		const corpus = [
 			`[messenger_chat type="button" text='"><script>window.__x=1</script>' ref='"><img src=x onerror=window.__x=2>']`,
 			'[messenger_chat type="button" text="<b onmouseover=window.__x=3>bold</b>" ref="javascript:alert(1)"]',
@@ -376,7 +375,7 @@ test.describe( 'contributor content', () => {
 		await expect(
 			visitor.locator( '.fb-customerchat iframe' )
 		).toBeVisible();
-		const element = visitor.locator( 'body > .fb-customerchat' );
+		const element = visitor.locator( '.ccfm-sdk > .fb-customerchat' );
 		// The invalid ref and delay fell back to the site settings; the greeting is inert text.
 		expect( await element.getAttribute( 'ref' ) ).toBeNull();
 		expect(
