@@ -86,6 +86,7 @@ final class Admin_Page {
 		wp_enqueue_style( $handle );
 		wp_enqueue_style( 'ccfm-bubble' );
 		wp_enqueue_style( 'ccfm-greeting' );
+		wp_enqueue_style( 'ccfm-left' );
 		wp_set_script_translations( $handle, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
 		wp_add_inline_script( $handle, 'window.ccfmAdmin=' . wp_json_encode( self::boot_data() ) . ';', 'before' );
 	}

@@ -22,7 +22,7 @@ final class Assets {
 	 * The front end's style parts under assets/css/, inlined with the bubble
 	 * as the page needs them.
 	 */
-	const FRONT_STYLES = array( 'bubble', 'greeting', 'devices' );
+	const FRONT_STYLES = array( 'bubble', 'left', 'greeting', 'devices' );
 
 	/**
 	 * Registers build/<name>.js (and build/<name>.css when present) under the

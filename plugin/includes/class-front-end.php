@@ -113,6 +113,9 @@ final class Front_End {
 		$settings = $this->effective_settings();
 		$parts    = array( 'bubble' );
 		$greeting = Renderer::has_greeting_box( $settings );
+		if ( 'left' === $settings['alignment'] ) {
+			$parts[] = 'left';
+		}
 		if ( $greeting ) {
 			$parts[] = 'greeting';
 		}

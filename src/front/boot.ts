@@ -57,7 +57,8 @@ declare global {
 	 * @param args
 	 */
 	const later = ( name: string, args: unknown[] ) => {
-		if ( boot.run ) {
+		// (In link mode front.js replaces the queued methods themselves.)
+		if ( CCFM_CHAT && boot.run ) {
 			return boot.run( name, args );
 		}
 		queue.push( [ name, args ] );
