@@ -252,13 +252,16 @@ const isLocal = ( url ) =>
  * A fresh, offline visitor (empty cache, storage and cookies). Meta's hosts
  * are answered as the browser tests answer them: the stand-in SDK, and its
  * chat frame loaded, aborted, refused or collapsing.
- * @param {Object} browser     Playwright browser.
- * @param {Object} sdk         How the stand-ins answer.
- * @param {string} sdk.mode    ok, blocked or hang (the SDK script).
- * @param {string} sdk.frame   ok, abort, refuse-xfo, refuse-csp or collapse.
- * @param {string} sdk.build   2019 or 2021.
+ * @param {Object} browser   Playwright browser.
+ * @param {Object} sdk       How the stand-ins answer.
+ * @param {string} sdk.mode  ok, blocked or hang (the SDK script).
+ * @param {string} sdk.frame ok, abort, refuse-xfo, refuse-csp or collapse.
+ * @param {string} sdk.build 2019 or 2021.
  */
-async function visitor( browser, { mode = 'ok', frame = 'ok', build = '2019' } = {} ) {
+async function visitor(
+	browser,
+	{ mode = 'ok', frame = 'ok', build = '2019' } = {}
+) {
 	const context = await browser.newContext();
 	await context.route(
 		( url ) => ! isLocal( url ),
@@ -288,7 +291,8 @@ async function visitor( browser, { mode = 'ok', frame = 'ok', build = '2019' } =
 					headers[ 'X-Frame-Options' ] = 'DENY';
 				}
 				if ( frame === 'refuse-csp' ) {
-					headers[ 'Content-Security-Policy' ] = "frame-ancestors 'none'";
+					headers[ 'Content-Security-Policy' ] =
+						"frame-ancestors 'none'";
 				}
 				return route.fulfill( {
 					status: 200,
@@ -403,8 +407,8 @@ async function pageLoad( browser ) {
  * mode the bubble is the link itself, so the figure is the click to the new
  * tab's popup event, measured by Playwright. Then 6 s more to see where the
  * visitor ends (the chat still open, or the link).
- * @param {Object} browser Playwright browser.
- * @param {Object} sdk     How the stand-ins answer (see visitor()).
+ * @param {Object}  browser  Playwright browser.
+ * @param {Object}  sdk      How the stand-ins answer (see visitor()).
  * @param {boolean} linkMode Whether the site is in link mode.
  */
 async function clickToPath( browser, sdk, linkMode ) {
@@ -424,7 +428,9 @@ async function clickToPath( browser, sdk, linkMode ) {
 			return {
 				link: 0,
 				chat: NaN,
-				end: `the m.me tab (popup event after ${ num( Date.now() - t0 ) } ms, as Playwright sees it)`,
+				end: `the m.me tab (popup event after ${ num(
+					Date.now() - t0
+				) } ms, as Playwright sees it)`,
 			};
 		}
 		await page.evaluate( () => {
@@ -438,7 +444,11 @@ async function clickToPath( browser, sdk, linkMode ) {
 				const now = performance.now();
 				if (
 					bench.link === undefined &&
-					shown( document.querySelector( '#ccfm-chat a.ccfm-greeting__link' ) )
+					shown(
+						document.querySelector(
+							'#ccfm-chat a.ccfm-greeting__link'
+						)
+					)
 				) {
 					bench.link = now - bench.t0;
 				}
@@ -489,7 +499,9 @@ async function clickToPath( browser, sdk, linkMode ) {
 		return {
 			link: r.link,
 			chat: r.chat === undefined ? NaN : r.chat,
-			end: r.live ? 'chat open' : `link (${ r.reason || 'SDK still trying' })`,
+			end: r.live
+				? 'chat open'
+				: `link (${ r.reason || 'SDK still trying' })`,
 		};
 	} finally {
 		await context.close();
@@ -675,7 +687,11 @@ async function main() {
 		const scenarios = [
 			[ 'no plugin', false, BENCH_SETTINGS ],
 			[ 'link mode (default)', true, BENCH_SETTINGS ],
-			[ 'link mode + greeting', true, { ...BENCH_SETTINGS, ...GREETING } ],
+			[
+				'link mode + greeting',
+				true,
+				{ ...BENCH_SETTINGS, ...GREETING },
+			],
 			[ 'Chat Plugin mode', true, CHAT ],
 			[ 'Chat Plugin + greeting', true, { ...CHAT, ...GREETING } ],
 			[
@@ -713,7 +729,11 @@ async function main() {
 				CHAT,
 				{ frame: 'refuse-xfo', build: '2021' },
 			],
-			[ "frame refused, frame-ancestors 'none'", CHAT, { frame: 'refuse-csp' } ],
+			[
+				"frame refused, frame-ancestors 'none'",
+				CHAT,
+				{ frame: 'refuse-csp' },
+			],
 			[ 'chat renders, then collapses', CHAT, { frame: 'collapse' } ],
 		];
 		for ( const [ name, settings, sdk ] of runs ) {
@@ -798,7 +818,9 @@ async function main() {
 			return [
 				name,
 				loads.length,
-				`${ num( last.pluginRequests ) } (${ bytes( last.pluginGzip ) })`,
+				`${ num( last.pluginRequests ) } (${ bytes(
+					last.pluginGzip
+				) })`,
 				`${ num( last.htmlGzip ) } (${
 					last.htmlGzip - base.htmlGzip >= 0 ? '+' : ''
 				}${ num( last.htmlGzip - base.htmlGzip ) })`,
@@ -814,7 +836,7 @@ async function main() {
 		[ 1, 2, 3, 4, 6, 7, 8 ]
 	);
 	out(
-		'   gzip = zlib gzip -9 of the bytes as served (the local PHP server sends no compression); added = the page\'s gzip size with the plugin minus without it, plus any plugin file loaded.'
+		"   gzip = zlib gzip -9 of the bytes as served (the local PHP server sends no compression); added = the page's gzip size with the plugin minus without it, plus any plugin file loaded."
 	);
 	out(
 		'   The caps (link mode 1,024 B, Chat Plugin mode 2,048 B before intent) are for the settings a new install has; a greeting adds its text, its style and greeting.js.'
@@ -823,10 +845,17 @@ async function main() {
 		'   The third-party script of "immediate" is the stand-in SDK, so it shows the request, not the real SDK\'s weight.'
 	);
 	out();
-	out( '2. The front end\'s parts (gzip -9 each on its own; inline parts compress better inside the page)' );
+	out(
+		"2. The front end's parts (gzip -9 each on its own; inline parts compress better inside the page)"
+	);
 	table(
 		[ 'file', 'printed', 'raw', 'gzip' ],
-		inline.map( ( f ) => [ f.file, f.when, bytes( f.raw ), bytes( f.gzip ) ] ),
+		inline.map( ( f ) => [
+			f.file,
+			f.when,
+			bytes( f.raw ),
+			bytes( f.gzip ),
+		] ),
 		[ 2, 3 ]
 	);
 	out();
@@ -847,7 +876,9 @@ async function main() {
 			return [
 				c.name,
 				link.n,
-				`${ num( link.mean ) } (${ num( link.min ) }–${ num( link.max ) })`,
+				`${ num( link.mean ) } (${ num( link.min ) }–${ num(
+					link.max
+				) })`,
 				num( chat.mean ),
 				[ ...new Set( c.runs.map( ( r ) => r.end ) ) ].join( ', ' ),
 			];

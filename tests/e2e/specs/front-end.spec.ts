@@ -565,7 +565,9 @@ test.describe( 'forged configuration', () => {
 				).toEqual( [ PAGE ] );
 			} else {
 				expect(
-					sdk.requests.filter( ( u ) => ! u.startsWith( 'https://m.me/' ) )
+					sdk.requests.filter(
+						( u ) => ! u.startsWith( 'https://m.me/' )
+					)
 				).toEqual( [] );
 			}
 			await requestUtils.rest( {
