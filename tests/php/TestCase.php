@@ -239,6 +239,7 @@ abstract class TestCase extends Polyfill_TestCase {
 			'logged_out_greeting'     => 'Schreib uns',
 			'greeting_dialog_display' => 'fade',
 			'greeting_dialog_delay'   => 5,
+			'phone_greeting'          => 'delay',
 			'ref'                     => 'home-page_v=2',
 			'alignment'               => 'left',
 			'bottom_spacing'          => 40,
