@@ -133,12 +133,13 @@ final class Platform {
 		if ( '' === $value ) {
 			return true; // Empty means "keep what is saved".
 		}
+		// Whole-string patterns: a secret pasted with a final newline is refused, not saved.
 		$patterns = array(
-			'page_access_token' => '/^[A-Za-z0-9_\-|.]{20,1024}$/',
-			'app_secret'        => '/^[0-9a-fA-F]{32}$/',
-			'verify_token'      => '/^[\x21-\x7E]{8,200}$/',
+			'page_access_token' => '^[A-Za-z0-9_\-|.]{20,1024}$',
+			'app_secret'        => '^[0-9a-fA-F]{32}$',
+			'verify_token'      => '^[\x21-\x7E]{8,200}$',
 		);
-		if ( ! preg_match( $patterns[ $key ], $value ) ) {
+		if ( ! Validation::matches( $patterns[ $key ], $value ) ) {
 			return new \WP_Error( 'rest_invalid_param', self::message( $key ), array( 'status' => 400 ) );
 		}
 		return true;
@@ -179,7 +180,8 @@ final class Platform {
 		$attributes = $request->get_attributes();
 		$args       = isset( $attributes['args'] ) && is_array( $attributes['args'] ) ? $attributes['args'] : array();
 		$schema     = isset( $args[ $param ] ) && is_array( $args[ $param ] ) ? $args[ $param ] : array();
-		$valid      = rest_validate_value_from_schema( $value, $schema, $param );
+		$number     = Validation::decimal( $value );
+		$valid      = Validation::check( null === $number ? $value : $number, $schema, $param );
 		if ( in_array( $param, self::SECRETS, true ) ) {
 			return is_wp_error( $valid ) ? new \WP_Error( 'rest_invalid_param', self::message( $param ), array( 'status' => 400 ) ) : self::validate_secret( $param, $value );
 		}

@@ -63,9 +63,9 @@ final class Validation {
 	 *
 	 * @since 1.2.0
 	 *
-	 * @param mixed               $value  Value (decimal strings already turned into integers where wanted).
-	 * @param array<string,mixed> $schema The rule: JSON Schema keywords.
-	 * @param string              $name   Name used in WordPress' own messages.
+	 * @param mixed        $value  Value (decimal strings already turned into integers where wanted).
+	 * @param array<mixed> $schema The rule: JSON Schema keywords.
+	 * @param string       $name   Name used in WordPress' own messages.
 	 * @return true|\WP_Error The error's message says what is wrong beyond the rule ('' when nothing more).
 	 */
 	public static function check( $value, array $schema, $name ) {
@@ -139,8 +139,8 @@ final class Validation {
 	 * its own when that character is invisible, a control or changes the
 	 * text direction; '' otherwise.
 	 *
-	 * @param string              $value  String.
-	 * @param array<string,mixed> $schema Rule.
+	 * @param string       $value  String.
+	 * @param array<mixed> $schema Rule.
 	 * @return string
 	 */
 	private static function hidden_detail( $value, array $schema ) {
