@@ -3,12 +3,14 @@
 // characters, integers that are integers (plain decimal strings only).
 const { test } = require( 'node:test' );
 const assert = require( 'node:assert/strict' );
-const {
-	validateSetting,
-} = require( '../../.wp/js-test/shared/validate.js' );
+const { validateSetting } = require( '../../.wp/js-test/shared/validate.js' );
 
 const ok = ( name, value ) =>
-	assert.equal( validateSetting( name, value ), null, JSON.stringify( value ) );
+	assert.equal(
+		validateSetting( name, value ),
+		null,
+		JSON.stringify( value )
+	);
 const bad = ( name, value ) =>
 	assert.notEqual(
 		validateSetting( name, value ),
