@@ -404,7 +404,7 @@ final class Platform {
 	 * @return Graph_Client
 	 */
 	public static function graph() {
-		return new Graph_Client( self::secret( 'page_access_token' ) );
+		return new Graph_Client( self::secret( 'page_access_token' ), self::secret( 'app_secret' ) );
 	}
 
 	/**

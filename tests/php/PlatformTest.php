@@ -245,7 +245,8 @@ class PlatformTest extends PlatformTestCase {
 		$this->assertSame( array_merge( $existing, array( self::SITE ) ), $profile['whitelisted_domains'], 'Merged, never replaced.' );
 		$this->assertSame( array( 'payload' => 'KEEP' ), $profile['get_started'] );
 		$state = $this->graph_state();
-		$this->assertSame( self::TOKEN, $state['requests'][1]['query']['access_token'] );
+		$this->assertArrayNotHasKey( 'access_token', $state['requests'][1]['query'], 'The token is never in the URL.' );
+		$this->assertSame( 'header', $state['requests'][1]['token_in'] );
 		$this->assertSame( array( 'whitelisted_domains' => array_merge( $existing, array( self::SITE ) ) ), $state['requests'][2]['body'] );
 	}
 
