@@ -6,7 +6,8 @@
  * A row is one webhook event (a start, a message from the Chat Plugin, an
  * end or an upgrade), with no message text. The sender's id (PSID, user_ref
  * or guest id) is never stored: only sender_key, its HMAC-SHA256 keyed with
- * wp_salt(). Privacy requests are matched the same way: the identifier the
+ * the plugin's own random secret (Platform::sender_secret(), kept with the
+ * Platform secrets), so rotating the site's salts orphans nothing. Privacy requests are matched the same way: the identifier the
  * administrator types (a raw PSID / guest id, or "<id>@messenger.invalid"
  * since the Tools screen asks for an email address) is hashed and looked up.
  *
@@ -24,7 +25,13 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Conversations {
 
-	const DB_VERSION = '1';
+	const DB_VERSION = '2';
+
+	/**
+	 * Set (to the time of the upgrade) while records keyed with wp_salt(),
+	 * from before 1.2, may remain: see adopt_legacy().
+	 */
+	const LEGACY_OPTION = 'ccfm_legacy_sender_keys';
 
 	const DB_VERSION_OPTION = 'ccfm_db_version';
 
@@ -240,20 +247,76 @@ final class Conversations {
   KEY linked_key (linked_key)
 ) {$charset};"
 		);
+		$previous = get_option( self::DB_VERSION_OPTION );
+		if ( is_string( $previous ) && version_compare( $previous, '2', '<' ) && $wpdb->get_var( "SELECT id FROM {$table} LIMIT 1" ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			// Rows from 1.1 are keyed with wp_salt(): adopt_legacy() moves them.
+			update_option( self::LEGACY_OPTION, time(), false );
+		}
+		Platform::sender_secret();
 		update_option( self::DB_VERSION_OPTION, self::DB_VERSION );
 	}
 
 	/**
-	 * The stored key of a sender id: HMAC-SHA256 keyed with wp_salt(), so the
-	 * raw PSID / user_ref / guest id never reaches the database.
+	 * The stored key of a sender id: HMAC-SHA256 keyed with the plugin's own
+	 * secret, so the raw PSID / user_ref / guest id never reaches the
+	 * database and the key survives a rotation of the site's salts.
 	 *
 	 * @since 1.1.0
+	 * @since 1.2.0 Keyed with Platform::sender_secret() instead of wp_salt().
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return string 64 hex characters.
 	 */
 	public static function sender_key( $sender_id ) {
+		return hash_hmac( 'sha256', 'ccfm-sender|' . $sender_id, Platform::sender_secret() );
+	}
+
+	/**
+	 * The key 1.1 stored for a sender id (keyed with the current salts).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return string
+	 */
+	public static function legacy_key( $sender_id ) {
 		return hash_hmac( 'sha256', 'ccfm-sender|' . $sender_id, wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * Moves a sender's records from the 1.1 key (wp_salt()) to the plugin's
+	 * own key, once the raw id is known again: when the sender writes, or a
+	 * privacy request names them. A key cannot be recomputed without the raw
+	 * id, so records nobody names before the salts change stay unmatchable
+	 * and only age out with the retention period. Nothing is done once every
+	 * record older than the upgrade has been pruned.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return int Rows moved.
+	 */
+	public static function adopt_legacy( $sender_id ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$since = get_option( self::LEGACY_OPTION );
+		if ( ! is_numeric( $since ) || '' === (string) $sender_id ) {
+			return 0;
+		}
+		if ( (int) $since < time() - Platform::retention_days() * DAY_IN_SECONDS ) {
+			delete_option( self::LEGACY_OPTION ); // Every 1.1 record has been pruned.
+			return 0;
+		}
+		$legacy = self::legacy_key( $sender_id );
+		$key    = self::sender_key( $sender_id );
+		$table  = self::table();
+		$moved  = (int) $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET sender_key = %s WHERE sender_key = %s", $key, $legacy ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$moved += (int) $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET linked_key = %s WHERE linked_key = %s", $key, $legacy ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $moved;
 	}
 
 	/**
@@ -339,6 +402,7 @@ final class Conversations {
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
+		self::adopt_legacy( $sender_id );
 		$table = self::table();
 		$state = $wpdb->get_var( $wpdb->prepare( "SELECT state FROM {$table} WHERE sender_key = %s ORDER BY id DESC LIMIT 1", self::sender_key( $sender_id ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return is_string( $state ) ? $state : '';
@@ -622,6 +686,7 @@ final class Conversations {
 				'done' => true,
 			);
 		}
+		self::adopt_legacy( $id );
 		$number = 200;
 		$rows   = self::rows_of( self::sender_key( $id ), max( 1, (int) $page ), $number );
 		$data   = array();
@@ -688,6 +753,7 @@ final class Conversations {
 		$id      = self::id_from_request( $identifier );
 		$removed = 0;
 		if ( '' !== $id ) {
+			self::adopt_legacy( $id );
 			$key     = self::sender_key( $id );
 			$table   = self::table();
 			$removed = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE sender_key = %s OR linked_key = %s", $key, $key ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared

@@ -23,6 +23,13 @@ final class Platform {
 
 	const SECRETS = array( 'page_access_token', 'app_secret', 'verify_token' );
 
+	/**
+	 * The key of the plugin's own random secret in the option: the HMAC key
+	 * of the conversation records' sender keys. Never shown, never set over
+	 * REST, kept when the other secrets change.
+	 */
+	const SENDER_SECRET = 'sender_secret';
+
 	const DEFAULT_RETENTION_DAYS = 90;
 
 	const WHITELIST_LIMIT = 50;
@@ -83,6 +90,31 @@ final class Platform {
 	public static function secret( $key ) {
 		$value = self::get();
 		return in_array( $key, self::SECRETS, true ) ? $value[ $key ] : '';
+	}
+
+	/**
+	 * The plugin's own random secret that keys the conversation records'
+	 * sender keys (64 hex characters), created when missing. Unlike
+	 * wp_salt() it does not change when the site's salts are rotated.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return string
+	 */
+	public static function sender_secret() {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		if ( isset( $stored[ self::SENDER_SECRET ] ) && is_string( $stored[ self::SENDER_SECRET ] ) && preg_match( '/^[0-9a-f]{64}$/D', $stored[ self::SENDER_SECRET ] ) ) {
+			return $stored[ self::SENDER_SECRET ];
+		}
+		$secret                        = bin2hex( random_bytes( 32 ) );
+		$stored[ self::SENDER_SECRET ] = $secret;
+		if ( false === get_option( self::OPTION ) ) {
+			add_option( self::OPTION, $stored, '', false );
+		} else {
+			update_option( self::OPTION, $stored, false );
+		}
+		return $secret;
 	}
 
 	/**
@@ -345,6 +377,7 @@ final class Platform {
 		if ( is_numeric( $retention ) ) {
 			$value['retention_days'] = (int) $retention;
 		}
+		$value[ self::SENDER_SECRET ] = self::sender_secret();
 		update_option( self::OPTION, $value, false );
 		return rest_ensure_response( self::public_state() );
 	}

@@ -440,7 +440,10 @@ final class Settings {
 						'type'                 => 'object',
 						'additionalProperties' => false,
 						'properties'           => $schema['properties'],
-					) : array( 'type' => 'object' ),
+					) : array(
+						'type'                 => 'object',
+						'additionalProperties' => true,
+					),
 				),
 			)
 		);

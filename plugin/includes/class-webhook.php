@@ -321,10 +321,14 @@ final class Webhook {
 		if ( 'GUEST_UPGRADE' === $referral_type ) {
 			// The ref of an upgrade is the logged-in user's PSID: hash it, never store it.
 			$linked_key = '' !== $ref ? Conversations::sender_key( $ref ) : '';
-			$ref        = '';
-			$guest      = true;
+			if ( '' !== $ref ) {
+				Conversations::adopt_legacy( $ref );
+			}
+			$ref   = '';
+			$guest = true;
 		}
-		$timestamp  = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
+		$timestamp = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
+		Conversations::adopt_legacy( $sender_id );
 		$sender_key = Conversations::sender_key( $sender_id );
 		if ( 'message' === $kind && isset( $event['message']['mid'] ) && is_string( $event['message']['mid'] ) && '' !== $event['message']['mid'] ) {
 			$event_key = hash( 'sha256', 'mid|' . $event['message']['mid'] );

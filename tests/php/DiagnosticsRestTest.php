@@ -359,7 +359,7 @@ class DiagnosticsRestTest extends TestCase {
 		$this->assertSame( 'ccfm_chat', $result['test'] );
 		$this->assertStringContainsString( '<li><strong>HTTPS</strong>', $result['description'] );
 		$tests = ( new Diagnostics() )->site_health_tests( array( 'direct' => array( 'core' => array() ) ) );
-		$this->assertSame( array( 'core' => array() ), $tests['direct'], 'Core tests are kept.' );
+		$this->assertSame( array(), $tests['direct']['core'], 'Core tests are kept.' );
 		$this->assertSame( rest_url( 'ccfm/v1/site-health' ), $tests['async']['ccfm_chat']['test'] );
 		$this->assertTrue( $tests['async']['ccfm_chat']['has_rest'] );
 		$this->assertIsCallable( $tests['async']['ccfm_chat']['async_direct_test'] );
