@@ -139,7 +139,9 @@ test( 'a greeting with a direction override is refused on the form and over REST
 	await greeting.fill( 'Buy \u202Ewon' );
 	await expect(
 		form( page ).locator( '#ccfm-logged_in_greeting-error' )
-	).toContainText( 'direction-changing' );
+	).toContainText(
+		'The logged-in greeting must be plain text of at most 80 characters.'
+	);
 	await page.getByRole( 'button', { name: 'Save settings' } ).click();
 	await expect(
 		form( page ).getByText( 'Fix the highlighted fields before saving.' )
@@ -168,7 +170,10 @@ test( 'a greeting with a direction override is refused on the form and over REST
 			return ( e as { message: string } ).message;
 		}
 	} );
-	expect( answer ).toMatch( /^logged_in_greeting: .*U\+202E/ );
+	// The server's message also names the character.
+	expect( answer ).toMatch(
+		/^logged_in_greeting: .*It contains U\+202E, an invisible, control or direction-changing character\.$/
+	);
 	expect( raw() ).toBe( before );
 } );
 
