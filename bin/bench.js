@@ -965,3 +965,48 @@ main()
 		process.exitCode = 1;
 	} )
 	.finally( cleanup );
+
+// ---------------------------------------------------------------------------
+// 5. Conversations report at scale (bin/bench-report.php): 1,000,000 stored
+// events in the test database, the report over a year of them, peak PHP
+// memory. Runs once the sections above are done.
+// ---------------------------------------------------------------------------
+process.once( 'beforeExit', () => {
+	out(
+		'5. Conversations report over 1,000,000 stored events (test database; inserted with INSERT … SELECT, removed after)'
+	);
+	let figures;
+	try {
+		const line = execFileSync(
+			'php',
+			[ path.join( ROOT, 'bin/bench-report.php' ), '1000000' ],
+			{ cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 900000 }
+		)
+			.trim()
+			.split( '\n' )
+			.pop();
+		figures = JSON.parse( line || '{}' );
+	} catch ( e ) {
+		err( 'bench-report.php failed: ' + ( e.message || String( e ) ) );
+		process.exitCode = 1;
+		return;
+	}
+	const ms = figures.report_ms || [];
+	out(
+		`  events  counted (365 days)  report ms (3 runs: min / median / max)  peak PHP memory  insert s  cleanup s`
+	);
+	out(
+		`  ${ num( figures.events ) }  ${ num( figures.counted ) }  ${ ms
+			.map( ( v ) => num( v, 1 ) )
+			.join( ' / ' ) }  ${ num(
+			figures.peak_bytes / 1024,
+			0
+		) } KiB  ${ num( figures.insert_s, 1 ) }  ${ num(
+			figures.cleanup_s,
+			1
+		) }`
+	);
+	out(
+		`   counted by MariaDB ${ figures.mariadb } (GROUP BY per local day, top ${ figures.refs } refs and ${ figures.pages } pages); rows left behind: ${ figures.left_behind }`
+	);
+} );

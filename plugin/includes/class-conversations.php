@@ -6,7 +6,8 @@
  * A row is one webhook event (a start, a message from the Chat Plugin, an
  * end or an upgrade), with no message text. The sender's id (PSID, user_ref
  * or guest id) is never stored: only sender_key, its HMAC-SHA256 keyed with
- * wp_salt(). Privacy requests are matched the same way: the identifier the
+ * the plugin's own random secret (Platform::sender_secret(), kept with the
+ * Platform secrets), so rotating the site's salts orphans nothing. Privacy requests are matched the same way: the identifier the
  * administrator types (a raw PSID / guest id, or "<id>@messenger.invalid"
  * since the Tools screen asks for an email address) is hashed and looked up.
  *
@@ -24,13 +25,24 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Conversations {
 
-	const DB_VERSION = '1';
+	const DB_VERSION = '2';
+
+	/**
+	 * Set (to the time of the upgrade) while records keyed with wp_salt(),
+	 * from before 1.2, may remain: see adopt_legacy().
+	 */
+	const LEGACY_OPTION = 'ccfm_legacy_sender_keys';
 
 	const DB_VERSION_OPTION = 'ccfm_db_version';
 
 	const CRON_HOOK = 'ccfm_prune_conversations';
 
 	const EXPORT_DOMAIN = 'messenger.invalid';
+
+	/**
+	 * Refs and pages listed in the report: the ones with the most starts.
+	 */
+	const REPORT_LIST_LIMIT = 100;
 
 	/**
 	 * Adds the hooks.
@@ -240,20 +252,76 @@ final class Conversations {
   KEY linked_key (linked_key)
 ) {$charset};"
 		);
+		$previous = get_option( self::DB_VERSION_OPTION );
+		if ( is_string( $previous ) && version_compare( $previous, '2', '<' ) && $wpdb->get_var( "SELECT id FROM {$table} LIMIT 1" ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			// Rows from 1.1 are keyed with wp_salt(): adopt_legacy() moves them.
+			update_option( self::LEGACY_OPTION, time(), false );
+		}
+		Platform::sender_secret();
 		update_option( self::DB_VERSION_OPTION, self::DB_VERSION );
 	}
 
 	/**
-	 * The stored key of a sender id: HMAC-SHA256 keyed with wp_salt(), so the
-	 * raw PSID / user_ref / guest id never reaches the database.
+	 * The stored key of a sender id: HMAC-SHA256 keyed with the plugin's own
+	 * secret, so the raw PSID / user_ref / guest id never reaches the
+	 * database and the key survives a rotation of the site's salts.
 	 *
 	 * @since 1.1.0
+	 * @since 1.2.0 Keyed with Platform::sender_secret() instead of wp_salt().
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return string 64 hex characters.
 	 */
 	public static function sender_key( $sender_id ) {
+		return hash_hmac( 'sha256', 'ccfm-sender|' . $sender_id, Platform::sender_secret() );
+	}
+
+	/**
+	 * The key 1.1 stored for a sender id (keyed with the current salts).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return string
+	 */
+	public static function legacy_key( $sender_id ) {
 		return hash_hmac( 'sha256', 'ccfm-sender|' . $sender_id, wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * Moves a sender's records from the 1.1 key (wp_salt()) to the plugin's
+	 * own key, once the raw id is known again: when the sender writes, or a
+	 * privacy request names them. A key cannot be recomputed without the raw
+	 * id, so records nobody names before the salts change stay unmatchable
+	 * and only age out with the retention period. Nothing is done once every
+	 * record older than the upgrade has been pruned.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param string $sender_id Raw id.
+	 * @return int Rows moved.
+	 */
+	public static function adopt_legacy( $sender_id ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$since = get_option( self::LEGACY_OPTION );
+		if ( ! is_numeric( $since ) || '' === (string) $sender_id ) {
+			return 0;
+		}
+		if ( (int) $since < time() - Platform::retention_days() * DAY_IN_SECONDS ) {
+			delete_option( self::LEGACY_OPTION ); // Every 1.1 record has been pruned.
+			return 0;
+		}
+		$legacy = self::legacy_key( $sender_id );
+		$key    = self::sender_key( $sender_id );
+		$table  = self::table();
+		$moved  = (int) $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET sender_key = %s WHERE sender_key = %s", $key, $legacy ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$moved += (int) $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET linked_key = %s WHERE linked_key = %s", $key, $legacy ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return $moved;
 	}
 
 	/**
@@ -339,6 +407,7 @@ final class Conversations {
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
+		self::adopt_legacy( $sender_id );
 		$table = self::table();
 		$state = $wpdb->get_var( $wpdb->prepare( "SELECT state FROM {$table} WHERE sender_key = %s ORDER BY id DESC LIMIT 1", self::sender_key( $sender_id ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return is_string( $state ) ? $state : '';
@@ -440,7 +509,13 @@ final class Conversations {
 	/**
 	 * Conversation starts between two days (inclusive, site time zone).
 	 *
+	 * Everything is counted by the database (GROUP BY), so memory does not
+	 * grow with the number of stored events: one row per day of the range
+	 * (per stretch of constant UTC offset of the site's time zone), and the
+	 * REPORT_LIST_LIMIT refs and pages with the most starts.
+	 *
 	 * @since 1.1.0
+	 * @since 1.2.0 Aggregated in SQL.
 	 *
 	 * @param \DateTimeImmutable $from First day, midnight.
 	 * @param \DateTimeImmutable $to   Last day, midnight.
@@ -454,56 +529,82 @@ final class Conversations {
 		 */
 		global $wpdb;
 		$utc   = new \DateTimeZone( 'UTC' );
-		$start = $from->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
+		$begin = $from->setTimezone( $utc );
+		$start = $begin->format( 'Y-m-d H:i:s' );
 		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		$table = self::table();
+		$where = $wpdb->prepare( "created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end );
+		$limit = self::REPORT_LIST_LIMIT;
+
+		// One query per stretch of constant UTC offset (DST changes split the
+		// range): the database shifts each event to local time and counts per day.
+		$end_at = $to->modify( '+1 day' )->getTimestamp();
+		// False for a fixed offset such as +05:30: one stretch.
+		$changes = array_values( array_filter( (array) $from->getTimezone()->getTransitions( $begin->getTimestamp(), $end_at ), 'is_array' ) );
+		$changes = $changes ? $changes : array(
+			array(
+				'ts'     => $begin->getTimestamp(),
+				'offset' => $from->getOffset(),
+			),
+		);
+		$by_day  = array();
+		$count   = count( $changes );
+		for ( $i = 0; $i < $count; $i++ ) {
+			$stretch_start = max( $begin->getTimestamp(), (int) $changes[ $i ]['ts'] );
+			$stretch_end   = $i + 1 < $count ? min( $end_at, (int) $changes[ $i + 1 ]['ts'] ) : $end_at;
+			if ( $stretch_end <= $stretch_start ) {
+				continue;
+			}
+			/**
+			 * Starts per local day in this stretch (wpdb returns strings).
+			 *
+			 * @var list<array{day:string,starts:string}>|null $days_rows
+			 */
+			$days_rows = $wpdb->get_results( $wpdb->prepare( "SELECT DATE(DATE_ADD(created_at, INTERVAL %d SECOND)) AS day, COUNT(*) AS starts FROM {$table} WHERE {$where} AND created_at >= %s AND created_at < %s GROUP BY day", (int) $changes[ $i ]['offset'], gmdate( 'Y-m-d H:i:s', $stretch_start ), gmdate( 'Y-m-d H:i:s', $stretch_end ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			foreach ( (array) $days_rows as $row ) {
+				$by_day[ $row['day'] ] = ( isset( $by_day[ $row['day'] ] ) ? $by_day[ $row['day'] ] : 0 ) + (int) $row['starts'];
+			}
+		}
 		/**
-		 * The rows (wpdb returns every column as a string; these are NOT NULL).
+		 * Starts per ref, most first (first seen first on a tie).
 		 *
-		 * @var list<array{created_at:string,ref:string,source:string,page_url:string}>|null $rows
+		 * @var list<array{value:string,starts:string}>|null $refs
 		 */
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT created_at, ref, source, page_url FROM {$table} WHERE created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$refs = $wpdb->get_results( "SELECT ref AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY ref ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		/**
+		 * Starts per page, most first.
+		 *
+		 * @var list<array{value:string,starts:string}>|null $pages
+		 */
+		$pages = $wpdb->get_results( "SELECT page_url AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY page_url ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		/**
+		 * Starts per source.
+		 *
+		 * @var list<array{value:string,starts:string}>|null $by_source
+		 */
+		$by_source = $wpdb->get_results( "SELECT source AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY source", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
 			$per_day[ $day->format( 'Y-m-d' ) ] = 0;
 		}
-		$per_ref  = array();
-		$per_page = array();
-		$sources  = array(
+		$total = 0;
+		foreach ( $by_day as $day => $starts ) {
+			if ( isset( $per_day[ $day ] ) ) {
+				$per_day[ $day ] += $starts;
+			}
+			$total += $starts;
+		}
+		$sources = array(
 			'plugin' => 0,
 			'link'   => 0,
 			'other'  => 0,
 		);
-		$zone     = $from->getTimezone();
-		foreach ( (array) $rows as $row ) {
-			$day = ( new \DateTimeImmutable( $row['created_at'], $utc ) )->setTimezone( $zone )->format( 'Y-m-d' );
-			if ( isset( $per_day[ $day ] ) ) {
-				++$per_day[ $day ];
-			}
-			$per_ref[ $row['ref'] ]       = ( isset( $per_ref[ $row['ref'] ] ) ? $per_ref[ $row['ref'] ] : 0 ) + 1;
-			$per_page[ $row['page_url'] ] = ( isset( $per_page[ $row['page_url'] ] ) ? $per_page[ $row['page_url'] ] : 0 ) + 1;
-			if ( 'CUSTOMER_CHAT_PLUGIN' === $row['source'] ) {
-				++$sources['plugin'];
-			} elseif ( 'SHORTLINK' === $row['source'] ) {
-				++$sources['link'];
-			} else {
-				++$sources['other'];
-			}
+		foreach ( (array) $by_source as $row ) {
+			$bucket              = 'CUSTOMER_CHAT_PLUGIN' === $row['value'] ? 'plugin' : ( 'SHORTLINK' === $row['value'] ? 'link' : 'other' );
+			$sources[ $bucket ] += (int) $row['starts'];
 		}
-		$total = count( (array) $rows );
-		$list  = static function ( array $counts, string $key ) {
-			arsort( $counts );
-			$out = array();
-			foreach ( $counts as $value => $starts ) {
-				$out[] = array(
-					$key     => (string) $value,
-					'starts' => $starts,
-				);
-			}
-			return $out;
-		};
-		$days  = array();
+		$days = array();
 		foreach ( $per_day as $day => $starts ) {
 			$days[] = array(
 				'day'    => $day,
@@ -515,14 +616,32 @@ final class Conversations {
 			'to'       => $to->format( 'Y-m-d' ),
 			'total'    => $total,
 			'per_day'  => $days,
-			'per_ref'  => $list( $per_ref, 'ref' ),
-			'per_page' => $list( $per_page, 'page_url' ),
+			'per_ref'  => self::report_list( $refs, 'ref' ),
+			'per_page' => self::report_list( $pages, 'page_url' ),
 			'sources'  => $sources,
 			'share'    => array(
 				'plugin' => $total ? round( 100 * $sources['plugin'] / $total, 1 ) : 0,
 				'link'   => $total ? round( 100 * $sources['link'] / $total, 1 ) : 0,
 			),
 		);
+	}
+
+	/**
+	 * A ref or page list as the report answers it.
+	 *
+	 * @param list<array{value:string,starts:string}>|null $rows Rows.
+	 * @param string                                       $key ref or page_url.
+	 * @return list<array<string,int|string>>
+	 */
+	private static function report_list( $rows, $key ) {
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				$key     => (string) $row['value'],
+				'starts' => (int) $row['starts'],
+			);
+		}
+		return $out;
 	}
 
 	/**
@@ -622,6 +741,7 @@ final class Conversations {
 				'done' => true,
 			);
 		}
+		self::adopt_legacy( $id );
 		$number = 200;
 		$rows   = self::rows_of( self::sender_key( $id ), max( 1, (int) $page ), $number );
 		$data   = array();
@@ -688,6 +808,7 @@ final class Conversations {
 		$id      = self::id_from_request( $identifier );
 		$removed = 0;
 		if ( '' !== $id ) {
+			self::adopt_legacy( $id );
 			$key     = self::sender_key( $id );
 			$table   = self::table();
 			$removed = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE sender_key = %s OR linked_key = %s", $key, $key ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared

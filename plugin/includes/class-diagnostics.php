@@ -48,6 +48,13 @@ final class Diagnostics {
 			'async_direct_test' => array( $this, 'site_health_result' ),
 		);
 		$tests['async']     = $async;
+		$direct             = isset( $tests['direct'] ) && is_array( $tests['direct'] ) ? $tests['direct'] : array();
+		// Reads only local files: direct, so a damaged one shows at once.
+		$direct['ccfm_data_files'] = array(
+			'label' => __( 'Messenger chat data files', 'customer-chat-for-messenger' ),
+			'test'  => array( Data_Files::class, 'site_health_result' ),
+		);
+		$tests['direct']           = $direct;
 		return $tests;
 	}
 

@@ -31,6 +31,66 @@ final class Display_Rules {
 	 */
 	public function register() {
 		add_action( 'init', array( $this, 'register_meta' ) );
+		add_filter( 'add_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
+		add_filter( 'update_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
+		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
+	}
+
+	/**
+	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta
+	 * and everything built on them): the stored ref stays as it was.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed  $check    Null to go on, anything else short-circuits.
+	 * @param int    $post_id  Post ID.
+	 * @param string $meta_key Meta key.
+	 * @param mixed  $value    Value, already through the sanitize callback.
+	 * @return mixed False to refuse, else $check.
+	 */
+	public function refuse_invalid_ref( $check, $post_id, $meta_key, $value ) {
+		unset( $post_id );
+		if ( null !== $check || self::META_REF !== $meta_key ) {
+			return $check;
+		}
+		return is_wp_error( Settings::validate_field( 'ref', $value ) ) ? false : $check;
+	}
+
+	/**
+	 * Answers 400 naming meta._ccfm_ref to a REST write of an invalid ref,
+	 * before the post or any meta is changed. Users who may not edit posts
+	 * fall through to core's permission checks.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed            $result  Response so far.
+	 * @param \WP_REST_Server  $server  Server.
+	 * @param \WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public function validate_rest_ref( $result, $server, $request ) {
+		unset( $server );
+		if ( null !== $result || 'GET' === $request->get_method() || ! current_user_can( 'edit_posts' ) ) {
+			return $result;
+		}
+		$meta = $request->get_param( 'meta' );
+		if ( ! is_array( $meta ) || ! array_key_exists( self::META_REF, $meta ) || null === $meta[ self::META_REF ] ) {
+			return $result;
+		}
+		$valid = Settings::validate_field( 'ref', $meta[ self::META_REF ] );
+		if ( ! is_wp_error( $valid ) ) {
+			return $result;
+		}
+		/* translators: 1: the field, meta._ccfm_ref, 2: what it accepts. */
+		$message = sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), 'meta.' . self::META_REF, (string) preg_replace( '/^ref: /', '', $valid->get_error_message() ) );
+		return new \WP_Error(
+			'rest_invalid_param',
+			$message,
+			array(
+				'status' => 400,
+				'params' => array( 'meta' => $message ),
+			)
+		);
 	}
 
 	/**
@@ -79,9 +139,10 @@ final class Display_Rules {
 						'maxLength' => 250,
 					),
 				),
+				// An invalid ref passes through unchanged, to be refused by refuse_invalid_ref().
 				'sanitize_callback' => static function ( $value ) {
-					$value = Settings::validate_field( 'ref', $value );
-					return is_wp_error( $value ) ? '' : $value;
+					$clean = Settings::validate_field( 'ref', $value );
+					return is_wp_error( $clean ) ? $value : $clean;
 				},
 				'auth_callback'     => $auth,
 			)

@@ -27,14 +27,36 @@ final class Graph_Client {
 	private $token;
 
 	/**
+	 * App Secret ('' when not set), for appsecret_proof.
+	 *
+	 * @var string
+	 */
+	private $app_secret;
+
+	/**
 	 * Creates a client for a Page access token.
 	 *
 	 * @since 1.1.0
+	 * @since 1.2.0 The App Secret, to send appsecret_proof with every call.
 	 *
-	 * @param string $token Page access token.
+	 * @param string $token      Page access token.
+	 * @param string $app_secret App Secret, or ''.
 	 */
-	public function __construct( $token ) {
-		$this->token = (string) $token;
+	public function __construct( $token, $app_secret = '' ) {
+		$this->token      = (string) $token;
+		$this->app_secret = (string) $app_secret;
+	}
+
+	/**
+	 * The appsecret_proof Meta checks: HMAC-SHA256 of the token keyed with
+	 * the App Secret ('' without an App Secret).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return string
+	 */
+	public function appsecret_proof() {
+		return '' === $this->app_secret ? '' : hash_hmac( 'sha256', $this->token, $this->app_secret );
 	}
 
 	/**
@@ -111,13 +133,21 @@ final class Graph_Client {
 		if ( '' === $this->token ) {
 			return new \WP_Error( 'ccfm_graph_no_token', __( 'No Page access token is saved. Add one under Messenger Platform first.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
 		}
-		$query['access_token'] = $this->token;
-		$url                   = self::base_url() . $path . '?' . http_build_query( $query, '', '&', PHP_QUERY_RFC3986 );
-		$args                  = array(
+		// The token travels in a header, never in the URL (which ends up in
+		// proxy and server logs); the proof is no secret without the token.
+		$proof = $this->appsecret_proof();
+		if ( '' !== $proof ) {
+			$query['appsecret_proof'] = $proof;
+		}
+		$url  = self::base_url() . $path . ( $query ? '?' . http_build_query( $query, '', '&', PHP_QUERY_RFC3986 ) : '' );
+		$args = array(
 			'method'      => $method,
 			'timeout'     => 15,
 			'redirection' => 0,
-			'headers'     => array( 'Accept' => 'application/json' ),
+			'headers'     => array(
+				'Accept'        => 'application/json',
+				'Authorization' => 'Bearer ' . $this->token,
+			),
 		);
 		if ( null !== $body ) {
 			$args['headers']['Content-Type'] = 'application/json';

@@ -25,22 +25,57 @@ final class Locale {
 	private static $data = null;
 
 	/**
-	 * The locale data.
+	 * The locale data; both maps empty when data/facebook-locales.json is
+	 * missing or damaged (Data_Files reports it).
 	 *
 	 * @return array{facebook_locales: array<string,string>, wordpress_to_facebook: array<string,string>}
 	 */
 	private static function data() {
 		if ( null === self::$data ) {
-			/**
-			 * Local file shipped with the plugin, not a remote request: locale
-			 * code => English name, WordPress locale => Facebook locale.
-			 *
-			 * @var array{facebook_locales: array<string,string>, wordpress_to_facebook: array<string,string>} $data
-			 */
-			$data       = json_decode( (string) file_get_contents( CCFM_DIR . 'data/facebook-locales.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-			self::$data = $data;
+			$data       = Data_Files::load(
+				Data_Files::LOCALES,
+				static function ( array $data ) {
+					foreach ( array( 'facebook_locales', 'wordpress_to_facebook' ) as $key ) {
+						if ( ! isset( $data[ $key ] ) || ! is_array( $data[ $key ] ) || array() === $data[ $key ] ) {
+							return false;
+						}
+					}
+					return true;
+				}
+			);
+			self::$data = array(
+				'facebook_locales'      => self::string_map( is_array( $data ) ? $data['facebook_locales'] : array() ),
+				'wordpress_to_facebook' => self::string_map( is_array( $data ) ? $data['wordpress_to_facebook'] : array() ),
+			);
 		}
 		return self::$data;
+	}
+
+	/**
+	 * The string => string pairs of a decoded map.
+	 *
+	 * @param mixed $map Decoded JSON object.
+	 * @return array<string,string>
+	 */
+	private static function string_map( $map ) {
+		$out = array();
+		foreach ( is_array( $map ) ? $map : array() as $key => $value ) {
+			if ( is_string( $key ) && is_string( $value ) ) {
+				$out[ $key ] = $value;
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * Forgets the data read (tests point the loader at other files).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return void
+	 */
+	public static function flush() {
+		self::$data = null;
 	}
 
 	/**

@@ -85,18 +85,17 @@ final class Placement {
 			'text' => '',
 		);
 		if ( isset( $attributes['text'] ) && is_string( $attributes['text'] ) ) {
-			$text          = trim( wp_strip_all_tags( $attributes['text'] ) );
-			$clean['text'] = mb_substr( $text, 0, 80 );
+			$text = mb_substr( trim( wp_strip_all_tags( $attributes['text'] ) ), 0, 80 );
+			// The button text is one line of plain text, like a greeting: with a
+			// control, invisible or direction-changing character it is refused.
+			$clean['text'] = is_wp_error( Settings::validate_field( 'logged_out_greeting', $text ) ) ? '' : $text;
 		}
 		foreach ( self::OVERRIDES as $name ) {
 			if ( ! isset( $attributes[ $name ] ) || '' === $attributes[ $name ] ) {
 				continue;
 			}
-			$value = $attributes[ $name ];
-			if ( 'greeting_dialog_delay' === $name && is_string( $value ) && ctype_digit( $value ) ) {
-				$value = (int) $value;
-			}
-			$value = Settings::validate_field( $name, $value );
+			// The settings' own rules; a shortcode's "5" is the delay 5, "1e3" is refused.
+			$value = Settings::validate_field( $name, $attributes[ $name ] );
 			if ( ! is_wp_error( $value ) ) {
 				$clean[ $name ] = $value;
 			}

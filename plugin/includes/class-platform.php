@@ -23,6 +23,13 @@ final class Platform {
 
 	const SECRETS = array( 'page_access_token', 'app_secret', 'verify_token' );
 
+	/**
+	 * The key of the plugin's own random secret in the option: the HMAC key
+	 * of the conversation records' sender keys. Never shown, never set over
+	 * REST, kept when the other secrets change.
+	 */
+	const SENDER_SECRET = 'sender_secret';
+
 	const DEFAULT_RETENTION_DAYS = 90;
 
 	const WHITELIST_LIMIT = 50;
@@ -86,6 +93,31 @@ final class Platform {
 	}
 
 	/**
+	 * The plugin's own random secret that keys the conversation records'
+	 * sender keys (64 hex characters), created when missing. Unlike
+	 * wp_salt() it does not change when the site's salts are rotated.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return string
+	 */
+	public static function sender_secret() {
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		if ( isset( $stored[ self::SENDER_SECRET ] ) && is_string( $stored[ self::SENDER_SECRET ] ) && preg_match( '/^[0-9a-f]{64}$/D', $stored[ self::SENDER_SECRET ] ) ) {
+			return $stored[ self::SENDER_SECRET ];
+		}
+		$secret                        = bin2hex( random_bytes( 32 ) );
+		$stored[ self::SENDER_SECRET ] = $secret;
+		if ( false === get_option( self::OPTION ) ) {
+			add_option( self::OPTION, $stored, '', false );
+		} else {
+			update_option( self::OPTION, $stored, false );
+		}
+		return $secret;
+	}
+
+	/**
 	 * Days the conversation records are kept.
 	 *
 	 * @since 1.1.0
@@ -133,12 +165,13 @@ final class Platform {
 		if ( '' === $value ) {
 			return true; // Empty means "keep what is saved".
 		}
+		// Whole-string patterns: a secret pasted with a final newline is refused, not saved.
 		$patterns = array(
-			'page_access_token' => '/^[A-Za-z0-9_\-|.]{20,1024}$/',
-			'app_secret'        => '/^[0-9a-fA-F]{32}$/',
-			'verify_token'      => '/^[\x21-\x7E]{8,200}$/',
+			'page_access_token' => '^[A-Za-z0-9_\-|.]{20,1024}$',
+			'app_secret'        => '^[0-9a-fA-F]{32}$',
+			'verify_token'      => '^[\x21-\x7E]{8,200}$',
 		);
-		if ( ! preg_match( $patterns[ $key ], $value ) ) {
+		if ( ! Validation::matches( $patterns[ $key ], $value ) ) {
 			return new \WP_Error( 'rest_invalid_param', self::message( $key ), array( 'status' => 400 ) );
 		}
 		return true;
@@ -179,7 +212,8 @@ final class Platform {
 		$attributes = $request->get_attributes();
 		$args       = isset( $attributes['args'] ) && is_array( $attributes['args'] ) ? $attributes['args'] : array();
 		$schema     = isset( $args[ $param ] ) && is_array( $args[ $param ] ) ? $args[ $param ] : array();
-		$valid      = rest_validate_value_from_schema( $value, $schema, $param );
+		$number     = Validation::decimal( $value );
+		$valid      = Validation::check( null === $number ? $value : $number, $schema, $param );
 		if ( in_array( $param, self::SECRETS, true ) ) {
 			return is_wp_error( $valid ) ? new \WP_Error( 'rest_invalid_param', self::message( $param ), array( 'status' => 400 ) ) : self::validate_secret( $param, $value );
 		}
@@ -343,6 +377,7 @@ final class Platform {
 		if ( is_numeric( $retention ) ) {
 			$value['retention_days'] = (int) $retention;
 		}
+		$value[ self::SENDER_SECRET ] = self::sender_secret();
 		update_option( self::OPTION, $value, false );
 		return rest_ensure_response( self::public_state() );
 	}
@@ -402,7 +437,7 @@ final class Platform {
 	 * @return Graph_Client
 	 */
 	public static function graph() {
-		return new Graph_Client( self::secret( 'page_access_token' ) );
+		return new Graph_Client( self::secret( 'page_access_token' ), self::secret( 'app_secret' ) );
 	}
 
 	/**

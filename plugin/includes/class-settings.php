@@ -51,6 +51,13 @@ final class Settings {
 	private static $schema = null;
 
 	/**
+	 * The last stored value read, with what get() made of it.
+	 *
+	 * @var array{raw: mixed, settings: CcfmSettings, reset: list<string>, dropped: list<string>}|null
+	 */
+	private static $read = null;
+
+	/**
 	 * Adds the hooks.
 	 *
 	 * @since 1.0.0
@@ -60,15 +67,19 @@ final class Settings {
 	public function register() {
 		add_action( 'init', array( $this, 'register_setting' ) );
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_write' ), 10, 3 );
+		add_filter( 'rest_pre_get_setting', array( $this, 'rest_value' ), 10, 3 );
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 
 	/**
 	 * The option's JSON schema, read from data/settings-schema.json (shared
-	 * with the TypeScript build) plus the locale list.
+	 * with the TypeScript build) plus the locale list. When that file is
+	 * missing or damaged the schema has no properties (Data_Files reports
+	 * the file): the stored settings keep working, nothing can be saved.
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, 'x-enum'?: string, 'x-message'?: string}>}
+	 * @return array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, pattern?: string, 'x-enum'?: string, 'x-message'?: string}>}
 	 */
 	public static function schema() {
 		if ( null === self::$schema ) {
@@ -76,17 +87,103 @@ final class Settings {
 			 * Local file shipped with the plugin, not a remote request. Each
 			 * property also has the JSON Schema keywords of its rule.
 			 *
-			 * @var array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, 'x-enum'?: string, 'x-message'?: string}>, '$comment'?: string} $schema
+			 * @var array{type: string, additionalProperties: bool, properties: array<string,array{type: string|list<string>, default: mixed, enum?: array<string>, pattern?: string, 'x-enum'?: string, 'x-message'?: string}>, '$comment'?: string}|null $schema
 			 */
-			$schema = json_decode( (string) file_get_contents( CCFM_DIR . 'data/settings-schema.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+			$schema = Data_Files::load( Data_Files::SCHEMA, array( self::class, 'schema_shape_ok' ) );
+			if ( null === $schema ) {
+				self::$schema = array(
+					'type'                 => 'object',
+					'additionalProperties' => false,
+					'properties'           => array(),
+				);
+				return self::$schema;
+			}
 			unset( $schema['$comment'] );
-			$locale         = $schema['properties']['locale'];
-			$locale['enum'] = array_merge( array( 'auto' ), Locale::codes() );
+			$locale = $schema['properties']['locale'];
+			$codes  = Locale::codes();
+			if ( $codes ) {
+				$locale['enum'] = array_merge( array( 'auto' ), $codes );
+			}
 			unset( $locale['x-enum'] );
 			$schema['properties']['locale'] = $locale;
 			self::$schema                   = $schema;
 		}
 		return self::$schema;
+	}
+
+	/**
+	 * Whether a decoded settings-schema.json has what the code needs: every
+	 * field of CcfmSettings, each with a type and a default.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param array<mixed> $schema Decoded file.
+	 * @return bool
+	 */
+	public static function schema_shape_ok( array $schema ) {
+		if ( ! isset( $schema['properties'] ) || ! is_array( $schema['properties'] ) ) {
+			return false;
+		}
+		foreach ( array_keys( self::blank() ) as $field ) {
+			$property = isset( $schema['properties'][ $field ] ) ? $schema['properties'][ $field ] : null;
+			if ( ! is_array( $property ) || ! isset( $property['type'] ) || ! array_key_exists( 'default', $property ) ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether data/settings-schema.json was read intact.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return bool
+	 */
+	public static function schema_intact() {
+		return array() !== self::schema()['properties'];
+	}
+
+	/**
+	 * Forgets the schema and the settings read (tests change the files and
+	 * the option underneath).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return void
+	 */
+	public static function flush() {
+		self::$schema = null;
+		self::$read   = null;
+	}
+
+	/**
+	 * Settings of the right types that show no chat (no Page ID): what is
+	 * used for a field when the schema file, and so its default, is gone.
+	 *
+	 * @return CcfmSettings
+	 */
+	private static function blank() {
+		return array(
+			'page_id'                 => '',
+			'page_username'           => '',
+			'mode'                    => 'link',
+			'locale'                  => 'auto',
+			'theme_color'             => '',
+			'logged_in_greeting'      => '',
+			'logged_out_greeting'     => '',
+			'greeting_dialog_display' => 'hide',
+			'greeting_dialog_delay'   => '',
+			'phone_greeting'          => 'hide',
+			'ref'                     => '',
+			'alignment'               => 'right',
+			'bottom_spacing'          => 0,
+			'load_strategy'           => 'interaction',
+			'display_on'              => 'everywhere',
+			'display_places'          => array(),
+			'exclude_ids'             => array(),
+			'devices'                 => 'all',
+		);
 	}
 
 	/**
@@ -97,6 +194,9 @@ final class Settings {
 	 * @return CcfmSettings
 	 */
 	public static function defaults() {
+		if ( ! self::schema_intact() ) {
+			return self::blank();
+		}
 		$defaults = array();
 		foreach ( self::schema()['properties'] as $key => $property ) {
 			$defaults[ $key ] = $property['default'];
@@ -111,21 +211,87 @@ final class Settings {
 	}
 
 	/**
-	 * The stored settings, complete: defaults for missing fields, and for
-	 * stored values of the wrong type.
+	 * The stored settings, complete and valid: every stored field that
+	 * breaks its rule (a value from another version, a hand edit) is reset
+	 * to its default, unknown keys are dropped, missing fields get their
+	 * default. The stored option itself is left as it is until the next save.
 	 *
 	 * @since 1.0.0
 	 *
 	 * @return CcfmSettings
 	 */
 	public static function get() {
-		$stored   = get_option( self::OPTION, array() );
+		return self::read()['settings'];
+	}
+
+	/**
+	 * What get() had to repair in the stored option: the fields reset to
+	 * their default and the unknown keys dropped.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return array{reset: list<string>, dropped: list<string>}
+	 */
+	public static function repairs() {
+		$read = self::read();
+		return array(
+			'reset'   => $read['reset'],
+			'dropped' => $read['dropped'],
+		);
+	}
+
+	/**
+	 * The stored option, read and repaired once per stored value.
+	 *
+	 * @return array{raw: mixed, settings: CcfmSettings, reset: list<string>, dropped: list<string>}
+	 */
+	private static function read() {
+		$stored = get_option( self::OPTION, array() );
+		if ( null !== self::$read && self::$read['raw'] === $stored ) {
+			return self::$read;
+		}
 		$fallback = self::defaults();
 		if ( is_array( $stored ) && array() !== $stored && ! isset( $stored['mode'] ) ) {
 			// Saved before link mode became the default: such a site keeps the Chat Plugin it had.
 			$fallback['mode'] = 'chat_plugin';
 		}
-		return self::conform( $stored, $fallback );
+		$reset   = array();
+		$dropped = array();
+		$values  = array();
+		if ( is_array( $stored ) ) {
+			foreach ( $stored as $field => $value ) {
+				$field = (string) $field;
+				if ( ! array_key_exists( $field, $fallback ) ) {
+					$dropped[] = $field;
+					continue;
+				}
+				if ( ! self::schema_intact() ) {
+					$values[ $field ] = $value; // No rules to check with: the types are still checked below.
+					continue;
+				}
+				$valid = self::validate_field( $field, $value );
+				if ( is_wp_error( $valid ) ) {
+					$reset[] = $field;
+					continue;
+				}
+				$values[ $field ] = $valid;
+			}
+		} elseif ( false !== $stored && null !== $stored && '' !== $stored ) {
+			$reset = array_keys( $fallback );
+		}
+		$settings = self::conform( $values, $fallback );
+		foreach ( $values as $field => $value ) {
+			if ( $settings[ $field ] !== $value && ! in_array( $field, $reset, true ) ) {
+				$reset[] = $field;
+			}
+		}
+		self::$read = array(
+			'raw'      => $stored,
+			'settings' => $settings,
+			'reset'    => $reset,
+			'dropped'  => $dropped,
+		);
+		return self::$read;
 	}
 
 	/**
@@ -269,10 +435,14 @@ final class Settings {
 				'sanitize_callback' => array( $this, 'sanitize' ),
 				'show_in_rest'      => array(
 					'name'   => self::OPTION,
-					'schema' => array(
+					// Without its schema file the stored settings are still shown, as they are.
+					'schema' => self::schema_intact() ? array(
 						'type'                 => 'object',
 						'additionalProperties' => false,
 						'properties'           => $schema['properties'],
+					) : array(
+						'type'                 => 'object',
+						'additionalProperties' => true,
 					),
 				),
 			)
@@ -318,6 +488,12 @@ final class Settings {
 	/**
 	 * Validates one field against its schema.
 	 *
+	 * On top of WordPress' schema check: patterns hold for the whole string
+	 * (PHP's "$" would let a final newline through); numbers must be
+	 * integers (a JSON float such as 1e30 or 1.5 is refused, never cast), and
+	 * the only strings taken for an integer are plain decimal digits such as
+	 * forms and shortcodes send ("5", never "1e3", " 5" or "2.4e1").
+	 *
 	 * @since 1.0.0
 	 *
 	 * @param string $field Field name.
@@ -327,6 +503,14 @@ final class Settings {
 	public static function validate_field( $field, $value ) {
 		$properties = self::schema()['properties'];
 		if ( ! isset( $properties[ $field ] ) ) {
+			if ( ! self::schema_intact() ) {
+				return new \WP_Error(
+					'ccfm_schema_damaged',
+					/* translators: 1: setting name, 2: why nothing can be saved. */
+					sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), $field, Data_Files::describe( Data_Files::SCHEMA, (string) Data_Files::problems()[ Data_Files::SCHEMA ] ) ),
+					array( 'field' => $field )
+				);
+			}
 			return new \WP_Error(
 				'ccfm_unknown_field',
 				/* translators: %s: a setting name. */
@@ -335,25 +519,45 @@ final class Settings {
 			);
 		}
 		$property = $properties[ $field ];
-		$valid    = rest_validate_value_from_schema( $value, $property, $field );
-		if ( 'array' === $property['type'] && ( ! is_array( $value ) || ( array() !== $value && array_keys( $value ) !== range( 0, count( $value ) - 1 ) ) ) ) {
-			// WordPress would read "a,b" as a list; a list setting must be a JSON array.
-			$valid = new \WP_Error( 'ccfm_not_a_list', 'not a list' );
-		}
-		if ( is_string( $value ) && '' !== $value && '' === wp_check_invalid_utf8( $value ) ) {
-			$valid = new \WP_Error( 'ccfm_invalid_utf8', 'invalid utf-8' );
-		}
+		$value    = self::integer_strings( $value, $property );
+		$valid    = Validation::check( $value, $property, $field );
 		if ( is_wp_error( $valid ) ) {
+			$detail = $valid->get_error_message();
 			return new \WP_Error(
 				'ccfm_invalid_' . $field,
 				/* translators: 1: setting name, 2: what the setting accepts. */
-				sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), $field, self::message( $field ) ),
+				rtrim( sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), $field, self::message( $field ) ) . ' ' . $detail ),
 				array( 'field' => $field )
 			);
 		}
 		$value = rest_sanitize_value_from_schema( $value, $property, $field );
 		if ( 'theme_color' === $field && is_string( $value ) ) {
 			$value = strtolower( $value );
+		}
+		return $value;
+	}
+
+	/**
+	 * Plain decimal strings ("5", as forms and shortcodes send numbers) as
+	 * integers, where the field (or its items) is an integer.
+	 *
+	 * @param mixed               $value    Value.
+	 * @param array<string,mixed> $property The field's schema.
+	 * @return mixed
+	 */
+	private static function integer_strings( $value, array $property ) {
+		$types = (array) $property['type'];
+		if ( in_array( 'integer', $types, true ) ) {
+			$int = Validation::decimal( $value );
+			return null === $int ? $value : $int;
+		}
+		if ( in_array( 'array', $types, true ) && is_array( $value ) && isset( $property['items'] ) && is_array( $property['items'] ) && in_array( 'integer', (array) $property['items']['type'], true ) ) {
+			foreach ( $value as $key => $item ) {
+				$int = Validation::decimal( $item );
+				if ( null !== $int ) {
+					$value[ $key ] = $int;
+				}
+			}
 		}
 		return $value;
 	}
@@ -384,12 +588,15 @@ final class Settings {
 
 	/**
 	 * The sanitize step of register_setting: never lets an invalid value be
-	 * stored; fields not given keep their stored value.
+	 * stored; fields not given keep their stored value (repaired, see get()).
+	 *
+	 * A refused value gives back the option exactly as it is stored, so
+	 * update_option() finds nothing changed and writes nothing.
 	 *
 	 * @since 1.0.0
 	 *
 	 * @param mixed $value Candidate value.
-	 * @return array<string,mixed>
+	 * @return mixed
 	 */
 	public function sanitize( $value ) {
 		$clean = self::validate( $value );
@@ -397,9 +604,63 @@ final class Settings {
 			if ( function_exists( 'add_settings_error' ) ) {
 				add_settings_error( self::OPTION, (string) $clean->get_error_code(), $clean->get_error_message() );
 			}
-			return self::get();
+			return get_option( self::OPTION );
 		}
 		return array_merge( self::get(), $clean );
+	}
+
+	/**
+	 * The settings /wp/v2/settings answers: always the repaired, valid
+	 * object of get(), never null for a stored option from another version.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed               $value Value so far (null: read the option).
+	 * @param string              $name  Setting name.
+	 * @param array<string,mixed> $args  Setting arguments.
+	 * @return mixed
+	 */
+	public function rest_value( $value, $name, $args ) {
+		unset( $args );
+		return self::OPTION === $name && null === $value ? self::get() : $value;
+	}
+
+	/**
+	 * The settings route's answer to GET /ccfm/v1/settings-state: what
+	 * reading the stored option repaired, and the damaged data files.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public function rest_state() {
+		$repairs = self::repairs();
+		return rest_ensure_response(
+			array(
+				'reset'      => $repairs['reset'],
+				'dropped'    => $repairs['dropped'],
+				'data_files' => Data_Files::report(),
+			)
+		);
+	}
+
+	/**
+	 * Registers GET /ccfm/v1/settings-state (administrators).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		register_rest_route(
+			Rest::NAMESPACE_V1,
+			'/settings-state',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'rest_state' ),
+				'permission_callback' => array( new Rest(), 'can_manage' ),
+			)
+		);
 	}
 
 	/**

@@ -19,6 +19,18 @@ final class Webhook {
 	const ROUTE = '/webhook';
 
 	/**
+	 * Largest body accepted, in bytes (1 MiB); a larger one is refused with
+	 * 413 before its signature is even computed.
+	 */
+	const MAX_BODY_BYTES = 1048576;
+
+	/**
+	 * Most messaging events accepted in one delivery; a delivery with more is
+	 * refused with 413 before anything is stored.
+	 */
+	const MAX_EVENTS = 1000;
+
+	/**
 	 * Adds the hooks.
 	 *
 	 * @since 1.1.0
@@ -28,6 +40,50 @@ final class Webhook {
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_filter( 'rest_pre_serve_request', array( $this, 'serve_challenge' ), 10, 4 );
+		add_filter( 'rest_pre_dispatch', array( $this, 'refuse_oversized' ), 5, 3 );
+	}
+
+	/**
+	 * Refuses an oversized delivery with 413 before WordPress parses its
+	 * JSON (and before the signature is computed).
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed            $result  Response so far.
+	 * @param \WP_REST_Server  $server  Server.
+	 * @param \WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public function refuse_oversized( $result, $server, $request ) {
+		unset( $server );
+		if ( null !== $result || 'POST' !== $request->get_method() || Rest::NAMESPACE_V1 . self::ROUTE !== strtolower( trim( $request->get_route(), '/' ) ) ) {
+			return $result;
+		}
+		return self::too_large( $request->get_body() ) ? self::too_large_error() : $result;
+	}
+
+	/**
+	 * Whether a body is above MAX_BODY_BYTES.
+	 *
+	 * @param string $body Raw body.
+	 * @return bool
+	 */
+	private static function too_large( $body ) {
+		return strlen( $body ) > self::MAX_BODY_BYTES;
+	}
+
+	/**
+	 * The 413 answer to an oversized body.
+	 *
+	 * @return \WP_Error
+	 */
+	private static function too_large_error() {
+		return new \WP_Error(
+			'ccfm_webhook_too_large',
+			/* translators: %d: the largest body accepted, in bytes. */
+			sprintf( __( 'The body is larger than %d bytes.', 'customer-chat-for-messenger' ), self::MAX_BODY_BYTES ),
+			array( 'status' => 413 )
+		);
 	}
 
 	/**
@@ -146,27 +202,70 @@ final class Webhook {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function receive( $request ) {
+		$body = $request->get_body();
+		if ( self::too_large( $body ) ) {
+			return self::too_large_error();
+		}
 		if ( ! self::signature_valid( $request ) ) {
 			return new \WP_Error( 'ccfm_webhook_signature', __( 'Missing or invalid X-Hub-Signature-256.', 'customer-chat-for-messenger' ), array( 'status' => 401 ) );
 		}
-		$payload = json_decode( $request->get_body(), true );
+		$payload = json_decode( $body, true );
 		if ( ! is_array( $payload ) ) {
 			return new \WP_Error( 'ccfm_webhook_body', __( 'The body is not JSON.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
 		}
-		$stored = 0;
+		$events = array();
 		if ( isset( $payload['object'] ) && 'page' === $payload['object'] && isset( $payload['entry'] ) && is_array( $payload['entry'] ) ) {
 			foreach ( $payload['entry'] as $entry ) {
 				if ( ! is_array( $entry ) || ! isset( $entry['messaging'] ) || ! is_array( $entry['messaging'] ) ) {
 					continue;
 				}
 				foreach ( $entry['messaging'] as $event ) {
-					if ( is_array( $event ) && self::handle( $event ) ) {
-						++$stored;
-					}
+					$events[] = $event;
 				}
 			}
 		}
-		return new \WP_REST_Response( array( 'stored' => $stored ), 200 );
+		if ( count( $events ) > self::MAX_EVENTS ) {
+			return new \WP_Error(
+				'ccfm_webhook_too_many_events',
+				/* translators: %d: the most events accepted in one delivery. */
+				sprintf( __( 'The delivery holds more than %d events.', 'customer-chat-for-messenger' ), self::MAX_EVENTS ),
+				array( 'status' => 413 )
+			);
+		}
+		$stored = 0;
+		$stale  = 0;
+		foreach ( $events as $event ) {
+			if ( ! is_array( $event ) ) {
+				continue;
+			}
+			if ( self::is_stale( $event ) ) {
+				++$stale;
+			} elseif ( self::handle( $event ) ) {
+				++$stored;
+			}
+		}
+		$answer = array( 'stored' => $stored );
+		if ( $stale ) {
+			// Older than the retention period (a replay after pruning): counted, never stored.
+			$answer['stale'] = $stale;
+		}
+		return new \WP_REST_Response( $answer, 200 );
+	}
+
+	/**
+	 * Whether an event is older than the retention period: it would have been
+	 * pruned already, so a replay of it is not stored (nor announced) again.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param array<mixed> $event A messaging[] item.
+	 * @return bool
+	 */
+	public static function is_stale( array $event ) {
+		if ( ! isset( $event['timestamp'] ) || ! is_numeric( $event['timestamp'] ) ) {
+			return false;
+		}
+		return (int) floor( (int) $event['timestamp'] / 1000 ) < time() - Platform::retention_days() * DAY_IN_SECONDS;
 	}
 
 	/**
@@ -179,6 +278,9 @@ final class Webhook {
 	 * @return bool Whether it was new and stored.
 	 */
 	public static function handle( array $event ) {
+		if ( self::is_stale( $event ) ) {
+			return false;
+		}
 		$sender = isset( $event['sender'] ) && is_array( $event['sender'] ) ? $event['sender'] : array();
 		if ( isset( $sender['user_ref'] ) && is_scalar( $sender['user_ref'] ) ) {
 			$sender_id   = (string) $sender['user_ref'];
@@ -219,10 +321,14 @@ final class Webhook {
 		if ( 'GUEST_UPGRADE' === $referral_type ) {
 			// The ref of an upgrade is the logged-in user's PSID: hash it, never store it.
 			$linked_key = '' !== $ref ? Conversations::sender_key( $ref ) : '';
-			$ref        = '';
-			$guest      = true;
+			if ( '' !== $ref ) {
+				Conversations::adopt_legacy( $ref );
+			}
+			$ref   = '';
+			$guest = true;
 		}
-		$timestamp  = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
+		$timestamp = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
+		Conversations::adopt_legacy( $sender_id );
 		$sender_key = Conversations::sender_key( $sender_id );
 		if ( 'message' === $kind && isset( $event['message']['mid'] ) && is_string( $event['message']['mid'] ) && '' !== $event['message']['mid'] ) {
 			$event_key = hash( 'sha256', 'mid|' . $event['message']['mid'] );

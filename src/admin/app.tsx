@@ -34,6 +34,7 @@ import { Diagnostics } from './diagnostics';
 import { DisplayRulesPanel } from './display-rules';
 import { PlatformPanel } from './platform';
 import { Preview } from './preview';
+import { StoredStateNotice } from './stored-state';
 
 type SaveError = {
 	message?: string;
@@ -339,6 +340,7 @@ export function App() {
 	return (
 		<div className="ccfm-admin">
 			<div className="ccfm-admin__form">
+				<StoredStateNotice />
 				{ notice && (
 					<Notice
 						status={ notice.status }

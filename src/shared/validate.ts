@@ -8,12 +8,37 @@ import {
 	type SettingName,
 } from './settings-schema.generated';
 
+/** The integers PHP holds: below 2^63 in size (1e30 is not one). */
+const INT_LIMIT = 2 ** 63;
+
+/**
+ * A plain decimal integer string ("5", as forms and shortcodes send numbers),
+ * never "1e3", " 5", "05" or "2.4e1": the same rule as the server's.
+ */
+const DECIMAL = /^(0|[1-9][0-9]{0,18})$/;
+
+/**
+ * The integer a value stands for, or null: a JSON integer PHP can hold, or
+ * a plain decimal string.
+ * @param value
+ */
+function integerOf( value: unknown ): number | null {
+	if ( typeof value === 'string' && DECIMAL.test( value ) ) {
+		value = Number( value );
+	}
+	return typeof value === 'number' &&
+		Number.isInteger( value ) &&
+		Math.abs( value ) < INT_LIMIT
+		? value
+		: null;
+}
+
 function typeOk( type: string, value: unknown ): boolean {
 	switch ( type ) {
 		case 'array':
 			return Array.isArray( value );
 		case 'integer':
-			return typeof value === 'number' && Number.isInteger( value );
+			return integerOf( value ) !== null;
 		case 'string':
 			return typeof value === 'string';
 		default:
@@ -78,7 +103,7 @@ function valid( prop: PropertySchema, value: unknown ): boolean {
 		);
 	}
 	if ( type === 'integer' ) {
-		const n = value as number;
+		const n = integerOf( value ) as number;
 		if (
 			( prop.minimum !== undefined && n < prop.minimum ) ||
 			( prop.maximum !== undefined && n > prop.maximum )

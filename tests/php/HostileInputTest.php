@@ -48,6 +48,7 @@ class HostileInputTest extends TestCase {
 			'logged_out_greeting'     => array( str_repeat( 'a', 81 ), "\0" ),
 			'greeting_dialog_display' => array( 'SHOW', 'show ', 'blink' ),
 			'greeting_dialog_delay'   => array( -1, 3601, '3601', 'ten', ' ', PHP_INT_MAX ),
+			'phone_greeting'          => array( 'Hide', 'never', '' ),
 			'ref'                     => array( 'a b', 'a/b', 'a?b', str_repeat( 'r', 251 ), 'ünï' ),
 			'alignment'               => array( 'center', 'RIGHT' ),
 			'bottom_spacing'          => array( -1, 501, '24px', '' ),

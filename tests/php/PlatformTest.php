@@ -69,8 +69,10 @@ class PlatformTest extends PlatformTestCase {
 				'verify_token'      => self::VERIFY_TOKEN,
 				'retention_days'    => 30,
 			),
-			maybe_unserialize( (string) $this->raw_platform() )
+			array_diff_key( (array) maybe_unserialize( (string) $this->raw_platform() ), array( Platform::SENDER_SECRET => true ) )
 		);
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{64}$/', Platform::sender_secret(), 'The records\' own key is kept with the secrets.' );
+		$this->assertStringNotContainsString( Platform::sender_secret(), (string) wp_json_encode( $response->get_data() ), 'Never shown.' );
 		global $wpdb;
 		$this->assertContains( $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Platform::OPTION ) ), array( 'no', 'off' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		$this->assertNull( $this->raw_option(), 'Nothing went into ccfm_settings.' );
@@ -245,7 +247,8 @@ class PlatformTest extends PlatformTestCase {
 		$this->assertSame( array_merge( $existing, array( self::SITE ) ), $profile['whitelisted_domains'], 'Merged, never replaced.' );
 		$this->assertSame( array( 'payload' => 'KEEP' ), $profile['get_started'] );
 		$state = $this->graph_state();
-		$this->assertSame( self::TOKEN, $state['requests'][1]['query']['access_token'] );
+		$this->assertArrayNotHasKey( 'access_token', $state['requests'][1]['query'], 'The token is never in the URL.' );
+		$this->assertSame( 'header', $state['requests'][1]['token_in'] );
 		$this->assertSame( array( 'whitelisted_domains' => array_merge( $existing, array( self::SITE ) ) ), $state['requests'][2]['body'] );
 	}
 

@@ -138,11 +138,12 @@ abstract class PlatformTestCase extends TestCase {
 	 */
 	protected function graph_seed( array $profile, $mode = 'ok', $rate_code = 4 ) {
 		$state = array(
-			'token'     => self::TOKEN,
-			'mode'      => $mode,
-			'rate_code' => $rate_code,
-			'profile'   => $profile ? $profile : new \stdClass(),
-			'requests'  => array(),
+			'token'      => self::TOKEN,
+			'app_secret' => self::APP_SECRET,
+			'mode'       => $mode,
+			'rate_code'  => $rate_code,
+			'profile'    => $profile ? $profile : new \stdClass(),
+			'requests'   => array(),
 		);
 		file_put_contents( self::$state_file, wp_json_encode( $state ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
 	}
@@ -185,7 +186,8 @@ abstract class PlatformTestCase extends TestCase {
 					'page_access_token' => self::TOKEN,
 					'app_secret'        => self::APP_SECRET,
 					'verify_token'      => self::VERIFY_TOKEN,
-					'retention_days'    => 90,
+					// The spec's events are from 2019: kept, not stale.
+					'retention_days'    => 3650,
 				),
 				$overrides
 			),
@@ -281,7 +283,7 @@ abstract class PlatformTestCase extends TestCase {
 			'postback, new user_ref'       => array(
 				'sender'    => array( 'user_ref' => 'UREF-postback-1' ),
 				'recipient' => $page,
-				'timestamp' => 1458692752478,
+				'timestamp' => 1559598000478,
 				'postback'  => array(
 					'title'    => 'Get Started',
 					'payload'  => 'GET_STARTED',
@@ -295,7 +297,7 @@ abstract class PlatformTestCase extends TestCase {
 			'postback, PSID'               => array(
 				'sender'    => array( 'id' => '2900000000000001' ),
 				'recipient' => $page,
-				'timestamp' => 1458692752478,
+				'timestamp' => 1559598000478,
 				'postback'  => array(
 					'title'    => 'Get Started',
 					'payload'  => 'GET_STARTED',
@@ -331,7 +333,7 @@ abstract class PlatformTestCase extends TestCase {
 			'referral, guest'              => array(
 				'sender'    => array( 'id' => 'GUEST-4000000000000001' ),
 				'recipient' => $page,
-				'timestamp' => 1458692752478,
+				'timestamp' => 1559598000478,
 				'referral'  => array(
 					'ref'           => 'checkout',
 					'source'        => 'CUSTOMER_CHAT_PLUGIN',
@@ -343,7 +345,7 @@ abstract class PlatformTestCase extends TestCase {
 			'referral, guest END_CHAT'     => array(
 				'sender'    => array( 'id' => 'GUEST-4000000000000001' ),
 				'recipient' => $page,
-				'timestamp' => 1458692752478,
+				'timestamp' => 1559598000478,
 				'referral'  => array(
 					'ref'           => 'checkout',
 					'source'        => 'CUSTOMER_CHAT_PLUGIN',
@@ -355,7 +357,7 @@ abstract class PlatformTestCase extends TestCase {
 			'referral, guest GUEST_UPGRADE' => array(
 				'sender'    => array( 'id' => 'GUEST-4000000000000002' ),
 				'recipient' => $page,
-				'timestamp' => 1458692752478,
+				'timestamp' => 1559598000478,
 				'referral'  => array(
 					'ref'         => '2900000000000099',
 					'source'      => 'CUSTOMER_CHAT_PLUGIN',

@@ -22,7 +22,7 @@ class RendererTest extends TestCase {
 	 * @return array<string,mixed>
 	 */
 	private static function settings( array $fields = array() ) {
-		return array_merge( Settings::defaults(), array( 'page_id' => '1234567890' ), $fields );
+		return array_merge( Settings::defaults(), array( 'page_id' => '1234567890', 'mode' => 'chat_plugin' ), $fields );
 	}
 
 	/**

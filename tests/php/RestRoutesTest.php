@@ -29,6 +29,7 @@ class RestRoutesTest extends PlatformTestCase {
 		'POST /wp/v2/settings'                 => array( 'admin', array( 'ccfm_settings' => array( 'page_id' => '1234567890' ) ) ),
 		'GET /ccfm/v1/diagnostics'             => array( 'admin', null ),
 		'GET /ccfm/v1/site-health'             => array( 'admin', null ),
+		'GET /ccfm/v1/settings-state'          => array( 'admin', null ),
 		'POST /ccfm/v1/embed-code'             => array( 'admin', array( 'settings' => array( 'page_id' => '1234567890' ) ) ),
 		'GET /ccfm/v1/platform'                => array( 'admin', null ),
 		'POST /ccfm/v1/platform'               => array( 'admin', array( 'retention_days' => 10 ) ),

@@ -134,7 +134,7 @@ class SettingsTypesTest extends TestCase {
 	public function test_stored_value_of_a_wrong_type_reads_as_the_default() {
 		remove_all_filters( 'sanitize_option_' . self::OPTION );
 		$stored                   = self::valid_settings();
-		$stored['bottom_spacing'] = '40';
+		$stored['bottom_spacing'] = '2.4e1';
 		$stored['exclude_ids']    = '7,42';
 		$stored['mode']           = 'popup';
 		update_option( self::OPTION, $stored );

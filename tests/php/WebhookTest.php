@@ -391,7 +391,7 @@ class WebhookTest extends PlatformTestCase {
 
 		// A later event of that guest keeps the mark; other senders are untouched.
 		$late              = $events['referral, guest'];
-		$late['timestamp'] = 1458692799999;
+		$late['timestamp'] = 1559598047999;
 		$this->deliver( self::body( array( $late, $events['referral, PSID'] ) ) );
 		$this->assertSame( array( 'ended', 'ended', 'ended', 'open' ), array_column( $this->rows(), 'state' ) );
 		$this->assertTrue( Conversations::can_message( '2900000000000002' ) );

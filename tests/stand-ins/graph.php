@@ -11,6 +11,7 @@
  *     "token":   "the only access token accepted",
  *     "mode":    "ok" | "bad-token" | "rate-limit",
  *     "rate_code": 4,               // code answered in rate-limit mode
+ *     "app_secret": "…",            // optional: appsecret_proof is checked against it
  *     "profile": { "whitelisted_domains": [...], "get_started": {...}, "persistent_menu": [...] },
  *     "requests": [ { "method", "path", "query", "body" } ]   // appended per request
  *   }
@@ -69,13 +70,19 @@ $json   = json_decode( $body, true );
 if ( 'GET' !== $method && ! is_array( $json ) ) {
 	parse_str( $body, $json );
 }
-$token = isset( $query['access_token'] ) ? $query['access_token'] : ( isset( $json['access_token'] ) ? $json['access_token'] : '' );
+$header = isset( $_SERVER['HTTP_AUTHORIZATION'] ) ? (string) $_SERVER['HTTP_AUTHORIZATION'] : '';
+$bearer = 0 === strpos( $header, 'Bearer ' ) ? substr( $header, 7 ) : '';
+$token  = '' !== $bearer ? $bearer : ( isset( $query['access_token'] ) ? $query['access_token'] : ( isset( $json['access_token'] ) ? $json['access_token'] : '' ) );
 
 $state['requests'][] = array(
-	'method' => $method,
-	'path'   => $path,
-	'query'  => $query,
-	'body'   => $json,
+	'method'       => $method,
+	'path'         => $path,
+	'query'        => $query,
+	'body'         => $json,
+	// Where the token came: "header", "query" or "body"; and whether the raw URL holds it.
+	'token_in'     => '' !== $bearer ? 'header' : ( isset( $query['access_token'] ) ? 'query' : ( isset( $json['access_token'] ) ? 'body' : '' ) ),
+	'token_in_url' => '' !== $token && false !== strpos( rawurldecode( $_SERVER['REQUEST_URI'] ), (string) $token ),
+	'proof_ok'     => isset( $query['appsecret_proof'] ) && ! empty( $state['app_secret'] ) ? hash_equals( hash_hmac( 'sha256', (string) $token, (string) $state['app_secret'] ), (string) $query['appsecret_proof'] ) : null,
 );
 
 $save = function () use ( &$state, &$profile, $fp ) {
@@ -99,6 +106,10 @@ if ( 'bad-token' === $state['mode'] ) {
 if ( '' === $token || ! hash_equals( (string) $state['token'], (string) $token ) ) {
 	$save();
 	ccfm_graph_error( 190, 'Invalid OAuth access token - Cannot parse access token', 'OAuthException', 400 );
+}
+if ( false === end( $state['requests'] )['proof_ok'] ) {
+	$save();
+	ccfm_graph_error( 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException', 400 );
 }
 if ( 'rate-limit' === $state['mode'] ) {
 	$save();
