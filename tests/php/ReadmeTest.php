@@ -112,8 +112,9 @@ class ReadmeTest extends TestCase {
 
 	public function test_description_explains_both_modes_and_the_shutdown() {
 		$text = self::readme();
-		$this->assertStringContainsString( '= Chat Plugin mode (with Messenger-link fallback) =', $text );
-		$this->assertStringContainsString( '= Messenger-link mode =', $text );
+		$this->assertStringContainsString( '= Messenger-link mode (default) =', $text );
+		$this->assertStringContainsString( '= Chat Plugin mode (opt-in, with the Messenger link first) =', $text );
+		$this->assertLessThan( strpos( $text, '= Chat Plugin mode' ), strpos( $text, '= Messenger-link mode' ), 'The default comes first.' );
 		$this->assertStringContainsString( 'Meta switched the Chat Plugin off on 2024-05-09', $text );
 	}
 
