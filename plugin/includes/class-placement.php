@@ -120,7 +120,7 @@ final class Placement {
 			return '';
 		}
 		$settings = Settings::get();
-		if ( '' === $settings['page_id'] ) {
+		if ( ! Display_Rules::configured( $settings ) ) {
 			return '';
 		}
 		if ( self::on_own_view() ) {
