@@ -6,7 +6,6 @@ import apiFetch from '@wordpress/api-fetch';
 import {
 	Button,
 	ColorPalette,
-	ExternalLink,
 	ComboboxControl,
 	Notice,
 	Panel,
@@ -207,12 +206,20 @@ function LiveStatus( { saved, dirty }: { saved: Settings; dirty: boolean } ) {
 			</strong>{ ' ' }
 			<span>{ live ? where[ saved.display_on ] : missing }</span>{ ' ' }
 			{ live && (
-				<ExternalLink
+				<a
 					href={ messengerLink( saved ) }
 					className="ccfm-status__test"
+					target="_blank"
+					rel="noopener noreferrer"
 				>
 					{ __( 'Test it', 'customer-chat-for-messenger' ) }
-				</ExternalLink>
+					<span className="screen-reader-text">
+						{ __(
+							'(opens in a new tab)',
+							'customer-chat-for-messenger'
+						) }
+					</span>
+				</a>
 			) }
 			{ dirty && (
 				<span className="ccfm-status__dirty">
