@@ -339,7 +339,7 @@ export function App() {
 		}
 		return found;
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [ settings, pageInput.kind ] );
+	}, [ settings, pageValue ] );
 
 	// Guard unsaved changes on navigation.
 	useEffect( () => {

@@ -11,9 +11,7 @@ const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const OUT = path.resolve( __dirname, '../../../artifacts/screens' );
 
 function setUserLocale( locale: string ): void {
-	wpEval(
-		`update_user_meta( 1, 'locale', ${ JSON.stringify( locale ) } );`
-	);
+	wpEval( `update_user_meta( 1, 'locale', ${ JSON.stringify( locale ) } );` );
 }
 
 for ( const locale of [ 'en_US', 'de_DE' ] ) {
@@ -32,7 +30,10 @@ for ( const locale of [ 'en_US', 'de_DE' ] ) {
 				).toBeVisible();
 				await page.waitForLoadState( 'networkidle' );
 				await page.screenshot( {
-					path: path.join( OUT, `settings-${ width }-${ locale }.png` ),
+					path: path.join(
+						OUT,
+						`settings-${ width }-${ locale }.png`
+					),
 					fullPage: true,
 				} );
 				const overflow = await page.evaluate(
