@@ -394,4 +394,291 @@ test.describe( 'the first minute', () => {
 		await save( page );
 		expect( storedOption().phone_greeting ).toBe( 'same' );
 	} );
+
+	test( 'diagnostics say which mode needs each check: in link mode HTTPS and the localhost domain are never critical (panel, REST, Site Health); in Chat Plugin mode they are', async ( {
+		page,
+		settings,
+		requestUtils,
+	} ) => {
+		type Check = {
+			id: string;
+			status: string;
+			needed: boolean;
+			needs: string;
+		};
+		const check = ( id: string ) =>
+			form( page ).locator( `li[data-check="${ id }"]` );
+		await settings( { page_username: 'acme.bakery' } );
+		await openSettings( page );
+		const panel = await openPanel( page, 'Diagnostics' );
+		await expect( check( 'page_id' ) ).toHaveAttribute(
+			'data-status',
+			'good'
+		);
+		await expect( check( 'page_id' ) ).toContainText(
+			'Needed in both modes.'
+		);
+		for ( const id of [ 'https', 'domain' ] ) {
+			await expect( check( id ) ).toHaveAttribute(
+				'data-status',
+				'info'
+			);
+			await expect( check( id ) ).toContainText(
+				'Needed by the Chat Plugin only.'
+			);
+			await expect( check( id ) ).toContainText(
+				'Nothing to do in Messenger-link mode'
+			);
+		}
+		await expect( check( 'domain' ) ).toContainText(
+			'localhost cannot be whitelisted'
+		);
+		// Listed apart, under a heading that says why.
+		await expect(
+			panel.getByRole( 'heading', {
+				name: 'Only for the Chat Plugin (not needed in Messenger-link mode)',
+			} )
+		).toBeVisible();
+		await expect(
+			panel.locator( '.ccfm-checks--other li[data-check="https"]' )
+		).toBeVisible();
+		await expect(
+			form( page ).locator( 'li[data-status="critical"]' )
+		).toHaveCount( 0 );
+		await expect(
+			form( page ).locator(
+				'li[data-check="https"] .components-notice.is-error'
+			)
+		).toHaveCount( 0 );
+
+		const link = await requestUtils.rest< { checks: Check[] } >( {
+			path: '/ccfm/v1/diagnostics',
+		} );
+		expect(
+			link.checks.filter( ( c ) => c.status === 'critical' )
+		).toEqual( [] );
+		const health = await requestUtils.rest< {
+			status: string;
+			label: string;
+			description: string;
+		} >( {
+			path: '/ccfm/v1/site-health',
+		} );
+		expect( health.status ).toBe( 'good' );
+		expect( health.label ).toBe( 'The Messenger chat is set up correctly' );
+		expect( health.description ).toContain(
+			'<strong>HTTPS</strong> (Not needed in this mode)'
+		);
+
+		// Chat Plugin mode needs them: critical again, in the panel and in Site Health.
+		await settings( { mode: 'chat_plugin', page_id: '1234567890' } );
+		await page.reload();
+		await openPanel( page, 'Diagnostics' );
+		for ( const id of [ 'https', 'domain' ] ) {
+			await expect( check( id ) ).toHaveAttribute(
+				'data-status',
+				'critical'
+			);
+		}
+		await expect(
+			form( page ).getByRole( 'heading', {
+				name: /^Only for the Chat Plugin/,
+			} )
+		).toHaveCount( 0 );
+		const plugin = await requestUtils.rest< {
+			status: string;
+			description: string;
+		} >( {
+			path: '/ccfm/v1/site-health',
+		} );
+		expect( plugin.status ).toBe( 'critical' );
+		expect( plugin.description ).toContain(
+			'<strong>HTTPS</strong> (Critical)'
+		);
+	} );
+
+	test( 'the admin-only diagnostics chip on a phone: below the site header, away from the bubble; link mode shows no critical finding', async ( {
+		page,
+		settings,
+	} ) => {
+		await settings( { page_username: 'acme.bakery' } );
+		await page.setViewportSize( { width: 390, height: 844 } );
+		await page.goto( '/' );
+		const chip = page.locator( '.ccfm-diag' );
+		const toggle = chip.getByRole( 'button', { name: 'Chat diagnostics' } );
+		await expect( toggle ).toBeVisible();
+		const header = page.locator( 'header' ).first();
+		await expect( header ).toBeVisible();
+		const overlap = (
+			a: { x: number; y: number; width: number; height: number } | null,
+			b: typeof a
+		) =>
+			!! a &&
+			!! b &&
+			a.x < b.x + b.width &&
+			b.x < a.x + a.width &&
+			a.y < b.y + b.height &&
+			b.y < a.y + a.height;
+		expect(
+			overlap( await chip.boundingBox(), await header.boundingBox() )
+		).toBe( false );
+		const bubble = page.locator( '#ccfm-chat .ccfm-bubble:visible' );
+		expect(
+			overlap( await chip.boundingBox(), await bubble.boundingBox() )
+		).toBe( false );
+		await toggle.click();
+		const items = chip.locator( 'li' );
+		await expect( items.first() ).toBeVisible();
+		await expect(
+			chip.locator( 'li[data-status="critical"]' )
+		).toHaveCount( 0 );
+		await expect(
+			chip
+				.locator( 'li[data-status="info"]' )
+				.filter( { hasText: 'HTTPS: no' } )
+		).toContainText( '(only the Chat Plugin needs this)' );
+		// Open, it still stays clear of the header, within the screen.
+		expect(
+			overlap( await chip.boundingBox(), await header.boundingBox() )
+		).toBe( false );
+
+		await settings( { mode: 'chat_plugin', page_id: '1234567890' } );
+		await page.reload();
+		await toggle.click();
+		await expect(
+			chip
+				.locator( 'li[data-status="critical"]' )
+				.filter( { hasText: 'HTTPS: no' } )
+		).toHaveCount( 1 );
+	} );
+
+	test.describe( 'Messenger Platform panel', () => {
+		test.afterEach( async ( { requestUtils } ) => {
+			await requestUtils.rest( {
+				method: 'POST',
+				path: '/ccfm/v1/platform',
+				data: {
+					clear: [
+						'page_access_token',
+						'app_secret',
+						'verify_token',
+					],
+				},
+			} );
+		} );
+
+		test( "a generated verify token is shown once with a copy button and completes Meta's handshake; the webhook URL copies and warns without https; errors are human; disabled buttons say why", async ( {
+			page,
+			settings,
+			context,
+			request,
+			requestUtils,
+			sdk,
+		} ) => {
+			await context.grantPermissions( [
+				'clipboard-read',
+				'clipboard-write',
+			] );
+			await settings( { mode: 'chat_plugin', page_id: '1234567890' } );
+			await openSettings( page );
+			const panel = await openPanel( page, 'Messenger Platform' );
+			const clipboard = () =>
+				page.evaluate( () => navigator.clipboard.readText() );
+
+			// Disabled buttons say why.
+			const check = panel.getByRole( 'button', {
+				name: 'Check the whitelist',
+			} );
+			await expect( check ).toBeDisabled();
+			await expect( check ).toHaveAccessibleDescription(
+				'Needs the Page access token: save it under “Connection and webhook” first.'
+			);
+			const apply = panel.getByRole( 'button', {
+				name: 'Apply to the Page',
+			} );
+			await expect( apply ).toBeDisabled();
+			await expect( apply ).toHaveAccessibleDescription(
+				/^Needs the Page access token/
+			);
+
+			// The webhook URL, with copy, and Meta's https rule.
+			const webhook = panel.locator( '.ccfm-platform__webhook' );
+			const url = `${ process.env.WP_BASE_URL }/wp-json/ccfm/v1/webhook`;
+			await expect( webhook.locator( 'code' ) ).toHaveText( url );
+			await webhook.getByRole( 'button', { name: 'Copy URL' } ).click();
+			await expect(
+				webhook.getByRole( 'button', { name: 'Copied!' } )
+			).toBeVisible();
+			expect( await clipboard() ).toBe( url );
+			await expect( webhook ).toContainText(
+				'Meta only accepts an https:// callback URL'
+			);
+
+			// A raw REST refusal becomes the field's own message.
+			// The refused request is logged by the browser.
+			sdk.allowConsoleErrors.push( '400 (Bad Request)' );
+			await panel
+				.getByLabel( 'Page access token' )
+				.fill( 'not a token!' );
+			await panel
+				.getByRole( 'button', { name: 'Save connection' } )
+				.click();
+			const refused = panel.locator(
+				'.ccfm-platform__secrets .components-notice.is-error .components-notice__content'
+			);
+			await expect( refused ).toHaveText(
+				'The Page access token must be 20 to 1024 letters, digits, "-", "_", "." or "|" as copied from Meta, with no spaces.'
+			);
+			await expect( panel ).not.toContainText( 'Invalid parameter' );
+			await panel.getByLabel( 'Page access token' ).fill( '' );
+
+			// Generate: the token is shown, copied, saved, and works with Meta's handshake.
+			await panel.getByRole( 'button', { name: 'Generate one' } ).click();
+			const generated = panel.locator( '.ccfm-platform__generated' );
+			await expect( generated ).toContainText(
+				'New verify token: copy it into Meta’s webhook settings'
+			);
+			const token =
+				( await generated.locator( 'code' ).textContent() ) || '';
+			expect( token ).toMatch( /^[0-9a-f]{48}$/ );
+			await generated
+				.getByRole( 'button', { name: 'Copy token' } )
+				.click();
+			await expect(
+				generated.getByRole( 'button', { name: 'Copied!' } )
+			).toBeVisible();
+			expect( await clipboard() ).toBe( token );
+			await panel
+				.getByRole( 'button', { name: 'Save connection' } )
+				.click();
+			await expect(
+				panel.getByText( 'Saved.', { exact: true } )
+			).toBeVisible();
+			await expect( generated ).toContainText(
+				'Verify token saved. Copy it now'
+			);
+			await expect( generated.locator( 'code' ) ).toHaveText( token );
+			const state = await requestUtils.rest< {
+				secrets: Record< string, boolean >;
+			} >( { path: '/ccfm/v1/platform' } );
+			expect( state.secrets.verify_token ).toBe( true );
+			const handshake = await request.get(
+				`/wp-json/ccfm/v1/webhook?hub.mode=subscribe&hub.verify_token=${ token }&hub.challenge=31337`
+			);
+			expect( handshake.status() ).toBe( 200 );
+			expect( await handshake.text() ).toBe( '31337' );
+			// Shown once: after a reload only "Set" remains.
+			await page.reload();
+			const again = await openPanel( page, 'Messenger Platform' );
+			await expect(
+				again.locator(
+					'[data-secret="verify_token"] .ccfm-platform__flag'
+				)
+			).toHaveAttribute( 'data-set', 'yes' );
+			await expect(
+				again.locator( '.ccfm-platform__generated' )
+			).toHaveCount( 0 );
+			expect( await page.content() ).not.toContain( token );
+		} );
+	} );
 } );
