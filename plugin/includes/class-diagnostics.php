@@ -141,7 +141,7 @@ final class Diagnostics {
 	 * critical.
 	 *
 	 * @param array{id: string, label: string, status: string, description: string, fix: string} $check Check.
-	 * @param string                                                                              $mode  Current mode.
+	 * @param string                                                                             $mode  Current mode.
 	 * @return CcfmCheck
 	 */
 	private static function for_mode( array $check, $mode ) {
@@ -368,7 +368,7 @@ final class Diagnostics {
 	 * Every check, told which mode needs it.
 	 *
 	 * @param array<int,array{id: string, label: string, status: string, description: string, fix: string}> $checks Checks.
-	 * @param string                                                                                           $mode   Current mode.
+	 * @param string                                                                                        $mode   Current mode.
 	 * @return list<CcfmCheck>
 	 */
 	private static function all_for_mode( array $checks, $mode ) {
