@@ -804,7 +804,7 @@ export function App() {
 							{ text(
 								'bottom_spacing',
 								__(
-									'Distance from the bottom (px)',
+									'Distance from the bottom of the screen (px)',
 									'customer-chat-for-messenger'
 								),
 								undefined,
