@@ -204,7 +204,7 @@ test.describe( 'settings app', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		await openSettings( page );
 		const colour = page.getByLabel( 'Theme colour', { exact: true } );
 		const spacing = page.getByLabel(
