@@ -47,6 +47,7 @@ test.describe( 'block and shortcode', () => {
 	} ) => {
 		await settings( {
 			page_id: PAGE,
+			mode: 'chat_plugin',
 			ref: 'site',
 			logged_out_greeting: 'Site greeting',
 		} );
@@ -56,8 +57,17 @@ test.describe( 'block and shortcode', () => {
 			attributes: { type: 'settings' },
 		} );
 		await editor.openDocumentSettingsSidebar();
-		await page.getByRole( 'tab', { name: 'Block' } ).click();
+		// The page's ref has one place: the post's "Messenger chat" panel.
+		await page.getByRole( 'tab', { name: /^(Post|Page)$/ } ).click();
+		const chatPanel = page
+			.getByRole( 'region', { name: 'Editor settings' } )
+			.getByRole( 'button', { name: 'Messenger chat' } );
+		if ( ( await chatPanel.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
+			await chatPanel.click();
+		}
 		await page.getByLabel( 'Reference (ref)' ).fill( 'promo' );
+		await page.getByRole( 'tab', { name: 'Block' } ).click();
+		await expect( page.getByLabel( 'Reference (ref)' ) ).toHaveCount( 0 );
 		await page
 			.getByLabel( 'Greeting for everyone else' )
 			.fill( 'Ask about the promo!' );
@@ -234,7 +244,11 @@ test.describe( 'display rules', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE, display_on: 'placed' } );
+		await settings( {
+			page_id: PAGE,
+			mode: 'chat_plugin',
+			display_on: 'placed',
+		} );
 		const withBlock = await create( requestUtils, 'posts', {
 			title: 'With block',
 			status: 'publish',
@@ -270,6 +284,7 @@ test.describe( 'display rules', () => {
 	} ) => {
 		await settings( {
 			page_id: PAGE,
+			mode: 'chat_plugin',
 			devices: 'desktop',
 			load_strategy: 'immediate',
 		} );
@@ -281,6 +296,7 @@ test.describe( 'display rules', () => {
 		] as const ) {
 			await settings( {
 				page_id: PAGE,
+				mode: 'chat_plugin',
 				devices: device,
 				load_strategy: 'immediate',
 			} );
@@ -321,7 +337,7 @@ test.describe( 'contributor content', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		const corpus = [
 			`[messenger_chat type="button" text='"><script>window.__x=1</script>' ref='"><img src=x onerror=window.__x=2>']`,
 			'[messenger_chat type="button" text="<b onmouseover=window.__x=3>bold</b>" ref="javascript:alert(1)"]',
