@@ -681,4 +681,131 @@ test.describe( 'the first minute', () => {
 			expect( await page.content() ).not.toContain( token );
 		} );
 	} );
+
+	test( 'editor: each variation has its own icon and inserter preview, a tidy placeholder, the shortcode’s attributes in the sidebar, the ref in one place', async ( {
+		admin,
+		editor,
+		page,
+	} ) => {
+		// The inserter also searches the block directory on WordPress.org,
+		// which this offline machine cannot reach: answer "nothing found".
+		await page.route( '**/wp/v2/block-directory/search*', ( route ) =>
+			route.fulfill( { status: 200, json: [] } )
+		);
+		await admin.createNewPost();
+		await page
+			.getByRole( 'button', { name: /block inserter/i } )
+			.first()
+			.click();
+		await page
+			.getByRole( 'searchbox', { name: /search/i } )
+			.fill( 'Messenger' );
+		const results = page.getByRole( 'listbox', { name: /blocks/i } );
+		const settingsOption = results.getByRole( 'option', {
+			name: 'Chat settings for this page',
+		} );
+		const buttonOption = results.getByRole( 'option', {
+			name: 'Message us button',
+		} );
+		const icon = ( option: Locator ) =>
+			option
+				.locator( '.block-editor-block-icon' )
+				.evaluate( ( el ) => el.innerHTML );
+		expect( await icon( settingsOption ) ).not.toBe(
+			await icon( buttonOption )
+		);
+		const preview = page.locator(
+			'.block-editor-inserter__preview-container'
+		);
+		// The preview is drawn in a frame, from each variation's example.
+		const drawn = preview.frameLocator( 'iframe' ).locator( 'body' );
+		await settingsOption.hover();
+		await expect( preview ).toContainText( 'Chat settings for this page' );
+		await expect( drawn ).toContainText(
+			'Messenger chat settings for this page'
+		);
+		await expect( preview ).not.toContainText( 'No preview available' );
+		await buttonOption.hover();
+		await expect( preview ).toContainText( 'Message us button' );
+		await expect( drawn ).toContainText( 'Message us' );
+		await expect( drawn ).not.toContainText(
+			'Messenger chat settings for this page'
+		);
+		await expect( preview ).not.toContainText( 'No preview available' );
+		await settingsOption.click();
+
+		// The placeholder: its title, then what it does, apart.
+		const placeholder = editor.canvas.locator(
+			'.ccfm-block-settings .components-placeholder'
+		);
+		await expect(
+			placeholder.locator( '.components-placeholder__label' )
+		).toHaveText( 'Messenger chat settings for this page' );
+		await expect(
+			placeholder.locator( '.components-placeholder__instructions' )
+		).toHaveText( /^Shows nothing here\./ );
+		await editor.openDocumentSettingsSidebar();
+		await page.getByRole( 'tab', { name: 'Block', exact: true } ).click();
+		const sidebar = page.getByRole( 'region', { name: 'Editor settings' } );
+		await expect( sidebar.getByLabel( 'Reference (ref)' ) ).toHaveCount(
+			0
+		);
+		await expect( sidebar ).toContainText(
+			'The ref of this page is set in the post’s “Messenger chat” panel.'
+		);
+		await sidebar.getByRole( 'button', { name: 'Shortcode' } ).click();
+		const attributes = sidebar.locator(
+			'.ccfm-shortcode-attributes li code'
+		);
+		await expect( attributes ).toHaveText( [
+			'type="button"',
+			'text="…"',
+			'ref="…"',
+			'logged_in_greeting="…"',
+			'logged_out_greeting="…"',
+			'greeting_dialog_display="show|fade|hide|icon"',
+			'greeting_dialog_delay="5"',
+		] );
+	} );
+
+	test( 'an unknown shortcode attribute is reported to the people who can edit the post, never to visitors', async ( {
+		page,
+		visitor,
+		settings,
+		requestUtils,
+	} ) => {
+		await settings( { page_username: 'acme.bakery' } );
+		const post = await requestUtils.rest< { id: number; link: string } >( {
+			method: 'POST',
+			path: '/wp/v2/posts',
+			data: {
+				title: 'Label typo',
+				status: 'publish',
+				content: '[messenger_chat type="button" label="Write to us"]',
+			},
+		} );
+		try {
+			const note =
+				'[messenger_chat]: the attribute label is not known and is ignored. Known attributes: type, text, ref, logged_in_greeting, logged_out_greeting, greeting_dialog_display, greeting_dialog_delay.';
+			await page.goto( post.link );
+			await expect( page.getByRole( 'note' ) ).toContainText( note );
+			await expect(
+				page.getByRole( 'link', { name: 'Message us' } )
+			).toHaveAttribute( 'href', 'https://m.me/acme.bakery' );
+			await visitor.goto( post.link );
+			await expect(
+				visitor.getByRole( 'link', { name: 'Message us' } )
+			).toBeVisible();
+			await expect(
+				visitor.locator( '.ccfm-shortcode-notice' )
+			).toHaveCount( 0 );
+			expect( await visitor.content() ).not.toContain( 'is not known' );
+		} finally {
+			await requestUtils.rest( {
+				method: 'DELETE',
+				path: `/wp/v2/posts/${ post.id }`,
+				params: { force: true },
+			} );
+		}
+	} );
 } );
