@@ -196,7 +196,7 @@ test.describe( 'release', () => {
 					name: 'Messenger-Chat',
 				} )
 			).toBeVisible();
-			const field = page.getByLabel( 'Ihre Facebook-Seite', {
+			const field = page.getByLabel( 'Deine Facebook-Seite', {
 				exact: true,
 			} );
 			await expect( field ).toHaveValue( PAGE );
