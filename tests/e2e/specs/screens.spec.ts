@@ -48,3 +48,40 @@ for ( const locale of [ 'en_US', 'de_DE' ] ) {
 		} );
 	}
 }
+
+test( 'settings screen at 390 px, not live yet, with Diagnostics and Messenger Platform open', async ( {
+	page,
+} ) => {
+	await page.setViewportSize( { width: 390, height: 900 } );
+	await page.goto( ADMIN );
+	await expect(
+		page.locator( '.ccfm-status[data-state="missing"]' )
+	).toBeVisible();
+	for ( const title of [ 'Diagnostics', 'Messenger Platform' ] ) {
+		await page
+			.locator( '#ccfm-admin-root' )
+			.getByRole( 'button', { name: title, exact: true } )
+			.click();
+	}
+	await expect( page.locator( 'li[data-check="https"]' ) ).toBeVisible();
+	await page.waitForLoadState( 'networkidle' );
+	await page.screenshot( {
+		path: path.join( OUT, 'settings-390-en_US-not-live-panels.png' ),
+		fullPage: true,
+	} );
+	await page.locator( '.ccfm-platform' ).screenshot( {
+		path: path.join( OUT, 'platform-390-en_US.png' ),
+	} );
+	await page
+		.locator( 'li[data-check="https"]' )
+		.locator(
+			'xpath=ancestor::div[contains(@class,"components-panel__body")][1]'
+		)
+		.screenshot( { path: path.join( OUT, 'diagnostics-390-en_US.png' ) } );
+	const overflow = await page.evaluate(
+		() =>
+			document.documentElement.scrollWidth -
+			document.documentElement.clientWidth
+	);
+	expect( overflow ).toBeLessThanOrEqual( 0 );
+} );
