@@ -6,6 +6,7 @@
  * Platform panel that can be finished (copyable verify token and webhook URL,
  * human errors, disabled buttons that say why).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
 import { expect, expectMessengerLink, test, wpEval } from '../fixtures';
@@ -807,5 +808,27 @@ test.describe( 'the first minute', () => {
 				params: { force: true },
 			} );
 		}
+	} );
+
+	test( 'no axe-core violations on the link-mode screen: status, first field in error, understood text, save bar', async ( {
+		page,
+	} ) => {
+		await openSettings( page );
+		const scan = async () =>
+			(
+				await new AxeBuilder( { page } )
+					.include( '#ccfm-admin-root' )
+					.analyze()
+			).violations.map( ( v ) => ( {
+				id: v.id,
+				nodes: v.nodes.map( ( n ) => n.target.join( ' ' ) ),
+			} ) );
+		await pageField( page ).fill( 'acme' );
+		await expect( form( page ).getByRole( 'alert' ) ).toBeVisible();
+		expect( await scan() ).toEqual( [] );
+		await pageField( page ).fill( 'acme.bakery' );
+		await save( page );
+		await expect( status( page ) ).toHaveAttribute( 'data-state', 'live' );
+		expect( await scan() ).toEqual( [] );
 	} );
 } );
