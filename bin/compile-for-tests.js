@@ -10,7 +10,7 @@ const ts = require( 'typescript' );
 
 const root = path.resolve( __dirname, '..' );
 const out = path.join( root, '.wp/js-test' );
-for ( const rel of [ 'shared/validate.ts', 'shared/settings-schema.generated.ts' ] ) {
+for ( const rel of [ 'shared/validate.ts', 'shared/settings-schema.generated.ts', 'admin/page-input.ts' ] ) {
 	const src = fs.readFileSync( path.join( root, 'src', rel ), 'utf8' );
 	const js = ts.transpileModule( src, {
 		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },

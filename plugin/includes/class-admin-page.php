@@ -19,6 +19,16 @@ final class Admin_Page {
 	const SLUG = 'customer-chat-for-messenger';
 
 	/**
+	 * User meta: the user dismissed the "not live yet" notice.
+	 */
+	const META_DISMISSED = 'ccfm_setup_notice_dismissed';
+
+	/**
+	 * The admin-post.php action that dismisses it.
+	 */
+	const DISMISS_ACTION = 'ccfm_dismiss_setup_notice';
+
+	/**
 	 * The page's hook suffix.
 	 *
 	 * @var string
@@ -36,6 +46,51 @@ final class Admin_Page {
 		add_action( 'admin_menu', array( $this, 'add_page' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( CCFM_FILE ), array( $this, 'action_links' ) );
+		add_action( 'admin_notices', array( $this, 'setup_notice' ) );
+		add_action( 'admin_post_' . self::DISMISS_ACTION, array( $this, 'dismiss_setup_notice' ) );
+	}
+
+	/**
+	 * On the Plugins screen, until the chat can show: a notice that says what
+	 * is missing, with a link to the settings, for users who may change them
+	 * and have not dismissed it.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return void
+	 */
+	public function setup_notice() {
+		$screen = function_exists( 'get_current_screen' ) ? get_current_screen() : null;
+		if ( ! $screen || ! in_array( $screen->id, array( 'plugins', 'plugins-network' ), true ) || ! current_user_can( 'manage_options' ) ) {
+			return;
+		}
+		if ( Display_Rules::configured( Settings::get() ) || get_user_meta( get_current_user_id(), self::META_DISMISSED, true ) ) {
+			return;
+		}
+		$settings = admin_url( 'options-general.php?page=' . self::SLUG );
+		$dismiss  = wp_nonce_url( admin_url( 'admin-post.php?action=' . self::DISMISS_ACTION ), self::DISMISS_ACTION );
+		echo '<div class="notice notice-info ccfm-setup-notice"><p><strong>' . esc_html__( 'Messenger Chat is not live yet.', 'customer-chat-for-messenger' ) . '</strong> '
+			. esc_html__( 'Enter your Facebook Page (its link, username or ID) and the chat bubble appears on your site.', 'customer-chat-for-messenger' ) . '</p><p>'
+			. '<a class="button button-primary" href="' . esc_url( $settings ) . '">' . esc_html__( 'Set up Messenger Chat', 'customer-chat-for-messenger' ) . '</a> '
+			. '<a class="button-link" href="' . esc_url( $dismiss ) . '">' . esc_html__( 'Dismiss this notice', 'customer-chat-for-messenger' ) . '</a></p></div>';
+	}
+
+	/**
+	 * Dismisses the notice for the current user (nonce and capability
+	 * checked), then goes back to where the user was.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return void
+	 */
+	public function dismiss_setup_notice() {
+		check_admin_referer( self::DISMISS_ACTION );
+		if ( ! current_user_can( 'manage_options' ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to do that.', 'customer-chat-for-messenger' ), 403 );
+		}
+		update_user_meta( get_current_user_id(), self::META_DISMISSED, 1 );
+		wp_safe_redirect( wp_get_referer() ? wp_get_referer() : admin_url( 'plugins.php' ) );
+		exit;
 	}
 
 	/**

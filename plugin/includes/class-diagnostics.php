@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * The checks. Loopback requests only ever go to the site's own home URL.
  *
  * @since 1.0.0
+ *
+ * @phpstan-type CcfmCheck array{id: string, label: string, status: 'good'|'warning'|'critical'|'info', description: string, fix: string, modes: list<'chat_plugin'|'link'>, needed: bool, needs: string}
  */
 final class Diagnostics {
 
@@ -68,6 +70,7 @@ final class Diagnostics {
 	public function site_health_result() {
 		$checks = self::run();
 		$rank   = array(
+			'info'     => 0,
 			'good'     => 0,
 			'warning'  => 1,
 			'critical' => 2,
@@ -76,15 +79,17 @@ final class Diagnostics {
 			'good'     => __( 'Good', 'customer-chat-for-messenger' ),
 			'warning'  => __( 'Recommended', 'customer-chat-for-messenger' ),
 			'critical' => __( 'Critical', 'customer-chat-for-messenger' ),
+			'info'     => __( 'Not needed in this mode', 'customer-chat-for-messenger' ),
 		);
 		$worst  = 'good';
 		$items  = '';
-		// Worst first, in the checks' own order within a status.
+		// Worst first, in the checks' own order within a status; the findings
+		// the current mode does not need come last.
 		$order = array_keys( $checks );
 		usort(
 			$order,
 			function ( $a, $b ) use ( $checks, $rank ) {
-				return array( $rank[ $checks[ $b ]['status'] ], $a ) <=> array( $rank[ $checks[ $a ]['status'] ], $b );
+				return array( $rank[ $checks[ $b ]['status'] ], 'info' === $checks[ $a ]['status'], $a ) <=> array( $rank[ $checks[ $a ]['status'] ], 'info' === $checks[ $b ]['status'], $b );
 			}
 		);
 		foreach ( $order as $index ) {
@@ -92,9 +97,9 @@ final class Diagnostics {
 			if ( $rank[ $check['status'] ] > $rank[ $worst ] ) {
 				$worst = $check['status'];
 			}
-			/* translators: %s: status of a check: Good, Recommended or Critical. */
+			/* translators: %s: status of a check: Good, Recommended, Critical or Not needed in this mode. */
 			$status = sprintf( __( '(%s)', 'customer-chat-for-messenger' ), $names[ $check['status'] ] );
-			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $status ) . ' ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . '</li>';
+			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $status ) . ' ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . ' <small>' . esc_html( $check['needs'] ) . '</small></li>';
 		}
 		return array(
 			'label'       => 'good' === $worst ? __( 'The Messenger chat is set up correctly', 'customer-chat-for-messenger' ) : __( 'The Messenger chat needs attention', 'customer-chat-for-messenger' ),
@@ -117,10 +122,56 @@ final class Diagnostics {
 	 * @param string $status      good, warning or critical.
 	 * @param string $description One sentence.
 	 * @param string $fix         How to fix it.
-	 * @return array<string,string>
+	 * @return array{id: string, label: string, status: string, description: string, fix: string}
 	 */
 	private static function check( $id, $label, $status, $description, $fix = '' ) {
 		return compact( 'id', 'label', 'status', 'description', 'fix' );
+	}
+
+	/**
+	 * The modes that need each check: the Messenger link needs only a Page;
+	 * everything Meta's Chat Plugin needs (HTTPS, a whitelistable domain, a
+	 * referrer, a CSP that allows it, one SDK) matters in Chat Plugin mode only.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param string $id Check id.
+	 * @return list<'chat_plugin'|'link'>
+	 */
+	public static function modes_of( $id ) {
+		return in_array( $id, array( 'page_id', 'service' ), true ) ? array( 'link', 'chat_plugin' ) : array( 'chat_plugin' );
+	}
+
+	/**
+	 * Says which mode needs a check, and makes a finding that the current
+	 * mode does not need informational ("info"): never a warning, never
+	 * critical.
+	 *
+	 * @param array{id: string, label: string, status: string, description: string, fix: string} $check Check.
+	 * @param string                                                                             $mode  Current mode.
+	 * @return CcfmCheck
+	 */
+	private static function for_mode( array $check, $mode ) {
+		$modes  = self::modes_of( $check['id'] );
+		$needed = in_array( $mode, $modes, true );
+		$status = in_array( $check['status'], array( 'warning', 'critical' ), true ) ? $check['status'] : 'good';
+		$fix    = $check['fix'];
+		if ( ! $needed && 'good' !== $status ) {
+			$status = 'info';
+			$fix    = __( 'Nothing to do in Messenger-link mode: the Messenger link works without it.', 'customer-chat-for-messenger' );
+		}
+		return array(
+			'id'          => $check['id'],
+			'label'       => $check['label'],
+			'status'      => $status,
+			'description' => $check['description'],
+			'fix'         => $fix,
+			'modes'       => $modes,
+			'needed'      => $needed,
+			'needs'       => 2 === count( $modes )
+				? __( 'Needed in both modes.', 'customer-chat-for-messenger' )
+				: __( 'Needed by the Chat Plugin only.', 'customer-chat-for-messenger' ),
+		);
 	}
 
 	/**
@@ -204,11 +255,12 @@ final class Diagnostics {
 	}
 
 	/**
-	 * Runs every check.
+	 * Runs every check. Each says which modes need it (modes, needed, needs);
+	 * a finding the current mode does not need has the status "info".
 	 *
 	 * @since 1.0.0
 	 *
-	 * @return array<int,array<string,string>>
+	 * @return list<CcfmCheck>
 	 */
 	public static function run() {
 		$settings = Settings::get();
@@ -217,9 +269,15 @@ final class Diagnostics {
 		$bare     = preg_replace( '/^www\./', '', $host );
 		$checks   = array();
 
-		$checks[] = '' === $settings['page_id']
-			? self::check( 'page_id', __( 'Page ID', 'customer-chat-for-messenger' ), 'critical', __( 'No Page ID is set, so the chat does not show.', 'customer-chat-for-messenger' ), __( 'Enter your Facebook Page ID in the Page panel.', 'customer-chat-for-messenger' ) )
-			: self::check( 'page_id', __( 'Page ID', 'customer-chat-for-messenger' ), 'good', __( 'A well-formed Page ID is set.', 'customer-chat-for-messenger' ) );
+		if ( 'link' === $settings['mode'] ) {
+			$checks[] = Display_Rules::configured( $settings )
+				? self::check( 'page_id', __( 'Facebook Page', 'customer-chat-for-messenger' ), 'good', __( 'A Page username or ID is set: the Messenger link can open your Page.', 'customer-chat-for-messenger' ) )
+				: self::check( 'page_id', __( 'Facebook Page', 'customer-chat-for-messenger' ), 'critical', __( 'No Page is set, so the chat does not show.', 'customer-chat-for-messenger' ), __( 'Enter your Page’s link, username or ID in the first field of the settings.', 'customer-chat-for-messenger' ) );
+		} else {
+			$checks[] = '' === $settings['page_id']
+				? self::check( 'page_id', __( 'Facebook Page', 'customer-chat-for-messenger' ), 'critical', __( 'No numeric Page ID is set, and the Chat Plugin needs one, so the chat does not show.', 'customer-chat-for-messenger' ), __( 'Enter your Page ID in the Page panel, or choose Messenger-link mode, which works with the username alone.', 'customer-chat-for-messenger' ) )
+				: self::check( 'page_id', __( 'Facebook Page', 'customer-chat-for-messenger' ), 'good', __( 'A well-formed Page ID is set.', 'customer-chat-for-messenger' ) );
+		}
 
 		$checks[] = 'link' === $settings['mode']
 			? self::check( 'service', __( 'Chat Plugin service', 'customer-chat-for-messenger' ), 'good', __( 'Messenger-link mode is in use: visitors open your Page in Messenger, which works today.', 'customer-chat-for-messenger' ) )
@@ -264,7 +322,7 @@ final class Diagnostics {
 				sprintf( __( 'The home page could not be fetched to check its headers: %s', 'customer-chat-for-messenger' ), $response->get_error_message() ),
 				__( 'Make sure the site can reach itself (Tools → Site Health shows loopback problems).', 'customer-chat-for-messenger' )
 			);
-			return $checks;
+			return self::all_for_mode( $checks, $settings['mode'] );
 		}
 		$html = (string) wp_remote_retrieve_body( $response );
 		// A header sent twice arrives as a list: the last valid policy wins.
@@ -310,6 +368,21 @@ final class Diagnostics {
 			? self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'warning', __( 'The theme or another plugin already loads the Facebook SDK on the home page; two SDKs stop the chat from showing.', 'customer-chat-for-messenger' ), __( 'Switch that include to the xfbml.customerchat.js build or remove it; this plugin then reuses it.', 'customer-chat-for-messenger' ) )
 			: self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'good', __( 'No other Facebook SDK is printed on the home page.', 'customer-chat-for-messenger' ) );
 
-		return $checks;
+		return self::all_for_mode( $checks, $settings['mode'] );
+	}
+
+	/**
+	 * Every check, told which mode needs it.
+	 *
+	 * @param array<int,array{id: string, label: string, status: string, description: string, fix: string}> $checks Checks.
+	 * @param string                                                                                        $mode   Current mode.
+	 * @return list<CcfmCheck>
+	 */
+	private static function all_for_mode( array $checks, $mode ) {
+		$out = array();
+		foreach ( $checks as $check ) {
+			$out[] = self::for_mode( $check, $mode );
+		}
+		return $out;
 	}
 }

@@ -179,6 +179,24 @@ final class Display_Rules {
 	}
 
 	/**
+	 * Whether the settings name a Page the chat can use: the Messenger link
+	 * needs a Page username or ID (m.me takes either); the Chat Plugin needs
+	 * the numeric Page ID.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<string,mixed> $settings Settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return bool
+	 */
+	public static function configured( array $settings ) {
+		if ( 'link' === $settings['mode'] ) {
+			return '' !== $settings['page_id'] || '' !== $settings['page_username'];
+		}
+		return '' !== $settings['page_id'];
+	}
+
+	/**
 	 * Whether the chat shows on the current request.
 	 *
 	 * @since 1.0.0
@@ -188,7 +206,7 @@ final class Display_Rules {
 	 * @return bool
 	 */
 	public static function visible( array $settings ) {
-		if ( '' === $settings['page_id'] ) {
+		if ( ! self::configured( $settings ) ) {
 			return false;
 		}
 		$post = is_singular() ? get_queried_object() : null;

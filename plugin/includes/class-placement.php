@@ -119,7 +119,7 @@ final class Placement {
 			return '';
 		}
 		$settings = Settings::get();
-		if ( '' === $settings['page_id'] ) {
+		if ( ! Display_Rules::configured( $settings ) ) {
 			return '';
 		}
 		if ( self::on_own_view() ) {
@@ -142,7 +142,43 @@ final class Placement {
 		if ( '' !== $html ) {
 			wp_enqueue_style( 'ccfm-front' );
 		}
-		return $html;
+		return self::unknown_attributes_notice( $atts ) . $html;
+	}
+
+	/**
+	 * For people who can edit the content only, never for visitors: a note
+	 * naming the shortcode attributes that are ignored (a typo such as
+	 * label= instead of text=).
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param array<mixed> $atts Shortcode attributes.
+	 * @return string
+	 */
+	private static function unknown_attributes_notice( array $atts ) {
+		$known   = array_merge( array( 'type', 'text' ), self::OVERRIDES );
+		$unknown = array();
+		foreach ( $atts as $key => $value ) {
+			if ( is_int( $key ) ) {
+				$unknown[] = is_scalar( $value ) ? (string) $value : ''; // A bare word, such as [messenger_chat button].
+			} elseif ( ! in_array( $key, $known, true ) ) {
+				$unknown[] = $key;
+			}
+		}
+		$unknown = array_filter( $unknown );
+		$post_id = get_the_ID();
+		$allowed = $post_id ? current_user_can( 'edit_post', $post_id ) : current_user_can( 'edit_theme_options' );
+		if ( ! $unknown || ! $allowed ) {
+			return '';
+		}
+		return '<p class="ccfm-shortcode-notice" role="note" style="padding:8px 12px;border-left:4px solid #dba617;background:#fcf9e8;color:#1e1e1e">' . esc_html(
+			sprintf(
+				/* translators: 1: the ignored attributes, 2: the attributes the shortcode knows. */
+				_n( '[messenger_chat]: the attribute %1$s is not known and is ignored. Known attributes: %2$s. Only people who can edit this content see this note.', '[messenger_chat]: the attributes %1$s are not known and are ignored. Known attributes: %2$s. Only people who can edit this content see this note.', count( $unknown ), 'customer-chat-for-messenger' ),
+				implode( ', ', $unknown ),
+				implode( ', ', $known )
+			)
+		) . '</p>';
 	}
 
 	/**

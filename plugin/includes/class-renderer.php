@@ -122,7 +122,8 @@ final class Renderer {
 	}
 
 	/**
-	 * The code to paste into a page outside WordPress: what Meta's setup tool
+	 * The code to paste into a page outside WordPress: in Messenger-link mode
+	 * a floating m.me link; in Chat Plugin mode what Meta's setup tool
 	 * generates, for these settings.
 	 *
 	 * @since 1.0.0
@@ -133,6 +134,13 @@ final class Renderer {
 	 * @return string
 	 */
 	public static function embed_code( array $settings, $locale ) {
+		if ( 'link' === $settings['mode'] ) {
+			// Messenger-link mode: a floating m.me link, no code from Meta.
+			$side  = 'left' === $settings['alignment'] ? 'left' : 'right';
+			$color = '' !== $settings['theme_color'] ? $settings['theme_color'] : '#0084ff';
+			$style = 'position:fixed;' . $side . ':24px;bottom:' . (int) $settings['bottom_spacing'] . 'px;z-index:99999;padding:12px 20px;border-radius:24px;background:' . $color . ';color:#fff;font:600 15px/1.4 sans-serif;text-decoration:none;box-shadow:0 4px 12px rgba(0,0,0,.25)';
+			return '<a href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" style="' . esc_attr( $style ) . '">' . esc_html__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '</a>';
+		}
 		$init = wp_json_encode(
 			array(
 				'xfbml'   => true,

@@ -96,7 +96,10 @@ export function DisplayRulesPanel( { settings, set, error }: Props ) {
 			{ settings.display_on === 'chosen' && (
 				<fieldset className="ccfm-places">
 					<legend>
-						{ __( 'Places', 'customer-chat-for-messenger' ) }
+						{ __(
+							'Show it on these places',
+							'customer-chat-for-messenger'
+						) }
 					</legend>
 					{ places.map( ( [ value, label ] ) => (
 						<CheckboxControl

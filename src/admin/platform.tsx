@@ -13,6 +13,7 @@ import {
 	TextControl,
 	TextareaControl,
 } from '@wordpress/components';
+import { useCopyToClipboard } from '@wordpress/compose';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -37,8 +38,9 @@ export interface WhitelistReport {
 }
 
 interface ApiError {
+	code?: string;
 	message?: string;
-	data?: { params?: Record< string, string > };
+	data?: { status?: number; params?: Record< string, string > };
 }
 
 const SECRETS: { name: SecretName; label: string; help: string }[] = [
@@ -69,16 +71,78 @@ const SECRETS: { name: SecretName; label: string; help: string }[] = [
 ];
 
 /**
- * The message of a failed request, with the per-field details.
+ * A message a person can act on, for a failed request: the per-field
+ * messages of a refused value (never WordPress's "Invalid parameter(s): …"
+ * wrapper), Meta's own words for Graph errors, and plain words for an
+ * expired login, a missing permission or a site that cannot be reached.
  *
  * @param e The error apiFetch threw.
  */
 export function errorText( e: unknown ): string {
 	const error = ( e || {} ) as ApiError;
-	const params = error.data?.params ? Object.values( error.data.params ) : [];
+	const params = error.data?.params
+		? Object.values( error.data.params ).filter(
+				( p ): p is string => typeof p === 'string' && p !== ''
+		  )
+		: [];
+	switch ( error.code ) {
+		case 'rest_invalid_param':
+		case 'rest_missing_callback_param':
+			if ( params.length ) {
+				return params.join( ' ' );
+			}
+			break;
+		case 'rest_cookie_invalid_nonce':
+			return __(
+				'Your login has expired. Reload the page, then try again.',
+				'customer-chat-for-messenger'
+			);
+		case 'rest_forbidden':
+		case 'rest_cannot_edit':
+			return __(
+				'Your account is not allowed to change this. Ask an administrator.',
+				'customer-chat-for-messenger'
+			);
+		case 'fetch_error':
+			return __(
+				'Your site could not be reached. Check your connection, then try again.',
+				'customer-chat-for-messenger'
+			);
+		case 'invalid_json':
+			return __(
+				'Your site sent an answer that is not valid (a PHP error or a security plugin may be in the way). Tools → Site Health can tell more.',
+				'customer-chat-for-messenger'
+			);
+	}
+	const message = ( error.message || '' ).replace(
+		/^Invalid parameter\(s\):[^.]*\.?\s*/,
+		''
+	);
 	return (
-		[ error.message || '', ...params ].filter( Boolean ).join( ' ' ) ||
+		[ message, ...params ].filter( Boolean ).join( ' ' ) ||
 		__( 'The request failed.', 'customer-chat-for-messenger' )
+	);
+}
+
+/**
+ * A value with a button that copies it.
+ * @param props
+ * @param props.value
+ * @param props.label
+ */
+function CopyValue( { value, label }: { value: string; label: string } ) {
+	const [ copied, setCopied ] = useState( false );
+	const ref = useCopyToClipboard( value, () => setCopied( true ) );
+	useEffect( () => setCopied( false ), [ value ] );
+	return (
+		<span className="ccfm-copy-row">
+			<code>{ value }</code>
+			<Button variant="secondary" size="compact" ref={ ref }>
+				{ copied
+					? __( 'Copied!', 'customer-chat-for-messenger' )
+					: label }
+			</Button>
+		</span>
 	);
 }
 
@@ -117,6 +181,10 @@ function Secrets( {
 	);
 	const [ busy, setBusy ] = useState( false );
 	const [ notice, setNotice ] = useState< Status >( null );
+	// A verify token generated here: shown (once, on this screen) to copy
+	// into Meta's webhook settings, since the server never shows it again.
+	const [ generated, setGenerated ] = useState( '' );
+	const [ generatedSaved, setGeneratedSaved ] = useState( false );
 
 	const send = ( data: Record< string, unknown > ) => {
 		setBusy( true );
@@ -128,6 +196,11 @@ function Secrets( {
 		} )
 			.then( ( r ) => {
 				onSaved( r );
+				if ( generated && data.verify_token === generated ) {
+					setGeneratedSaved( true );
+				} else if ( Array.isArray( data.clear ) ) {
+					setGenerated( '' );
+				}
 				setValues( {
 					page_access_token: '',
 					app_secret: '',
@@ -158,6 +231,12 @@ function Secrets( {
 
 	return (
 		<div className="ccfm-platform__secrets">
+			<h3>
+				{ __(
+					'Connection and webhook',
+					'customer-chat-for-messenger'
+				) }
+			</h3>
 			{ SECRETS.map( ( { name, label, help } ) => (
 				<div
 					key={ name }
@@ -211,12 +290,15 @@ function Secrets( {
 							<Button
 								variant="link"
 								disabled={ busy }
-								onClick={ () =>
+								onClick={ () => {
+									const token = randomToken();
+									setGenerated( token );
+									setGeneratedSaved( false );
 									setValues( {
 										...values,
-										verify_token: randomToken(),
-									} )
-								}
+										verify_token: token,
+									} );
+								} }
 							>
 								{ __(
 									'Generate one',
@@ -227,6 +309,28 @@ function Secrets( {
 					</p>
 				</div>
 			) ) }
+			{ generated && (
+				<div className="ccfm-platform__generated" role="status">
+					<p>
+						{ generatedSaved
+							? __(
+									'Verify token saved. Copy it now into Meta’s webhook settings (Verify token): it is not shown again once you leave this page.',
+									'customer-chat-for-messenger'
+							  )
+							: __(
+									'New verify token: copy it into Meta’s webhook settings (Verify token), then save the connection.',
+									'customer-chat-for-messenger'
+							  ) }
+					</p>
+					<CopyValue
+						value={ generated }
+						label={ __(
+							'Copy token',
+							'customer-chat-for-messenger'
+						) }
+					/>
+				</div>
+			) }
 			<TextControl
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
@@ -240,10 +344,26 @@ function Secrets( {
 				value={ retention }
 				onChange={ ( v: string ) => setRetention( v ) }
 			/>
-			<p>
-				{ __( 'Webhook callback URL:', 'customer-chat-for-messenger' ) }{ ' ' }
-				<code>{ state.webhook_url }</code>
-			</p>
+			<div className="ccfm-platform__webhook">
+				<p>
+					{ __(
+						'Webhook callback URL (enter it in Meta’s webhook settings):',
+						'customer-chat-for-messenger'
+					) }
+				</p>
+				<CopyValue
+					value={ state.webhook_url }
+					label={ __( 'Copy URL', 'customer-chat-for-messenger' ) }
+				/>
+				{ ! /^https:\/\//i.test( state.webhook_url ) && (
+					<Notice status="warning" isDismissible={ false }>
+						{ __(
+							'Meta only accepts an https:// callback URL, and this site answers over http. Serve the site over HTTPS (with a public domain name) before you add the webhook in Meta’s app dashboard.',
+							'customer-chat-for-messenger'
+						) }
+					</Notice>
+				) }
+			</div>
 			<Button
 				variant="primary"
 				onClick={ save }
@@ -322,9 +442,19 @@ function Whitelist( { tokenSet }: { tokenSet: boolean } ) {
 				variant="secondary"
 				onClick={ () => call( 'GET' ) }
 				disabled={ busy || ! tokenSet }
+				accessibleWhenDisabled
+				aria-describedby={ tokenSet ? undefined : 'ccfm-whitelist-why' }
 			>
 				{ __( 'Check the whitelist', 'customer-chat-for-messenger' ) }
 			</Button>
+			{ ! tokenSet && (
+				<p id="ccfm-whitelist-why" className="ccfm-why">
+					{ __(
+						'Needs the Page access token: save it under “Connection and webhook” first.',
+						'customer-chat-for-messenger'
+					) }
+				</p>
+			) }
 			{ busy && <Spinner /> }
 			{ report && (
 				<>
@@ -491,16 +621,33 @@ function ChatSurface( { tokenSet }: { tokenSet: boolean } ) {
 				variant="secondary"
 				onClick={ apply }
 				disabled={ busy || tooLong || ! tokenSet }
+				accessibleWhenDisabled
+				aria-describedby={
+					! tokenSet || tooLong ? 'ccfm-surface-why' : undefined
+				}
 				isBusy={ busy }
 			>
 				{ __( 'Apply to the Page', 'customer-chat-for-messenger' ) }
 			</Button>
+			{ ( ! tokenSet || tooLong ) && (
+				<p id="ccfm-surface-why" className="ccfm-why">
+					{ ! tokenSet
+						? __(
+								'Needs the Page access token: save it under “Connection and webhook” first.',
+								'customer-chat-for-messenger'
+						  )
+						: __(
+								'The payload is longer than 1000 characters.',
+								'customer-chat-for-messenger'
+						  ) }
+				</p>
+			) }
 			<StatusNotice notice={ notice } />
 		</div>
 	);
 }
 
-export function PlatformPanel() {
+export function PlatformPanel( { mode }: { mode: 'chat_plugin' | 'link' } ) {
 	const [ state, setState ] = useState< PlatformState | null >( null );
 	const [ failed, setFailed ] = useState( '' );
 	useEffect( () => {
@@ -524,13 +671,28 @@ export function PlatformPanel() {
 				<>
 					<p>
 						{ __(
-							'Secrets are stored on the server only and are never shown again.',
+							'Each group below saves on its own button; “Save settings” does not save this panel. Saved secrets stay on the server and are never shown again.',
 							'customer-chat-for-messenger'
 						) }
 					</p>
 					<Secrets state={ state } onSaved={ setState } />
-					<Whitelist tokenSet={ state.secrets.page_access_token } />
-					<ChatSurface tokenSet={ state.secrets.page_access_token } />
+					{ mode === 'chat_plugin' ? (
+						<>
+							<Whitelist
+								tokenSet={ state.secrets.page_access_token }
+							/>
+							<ChatSurface
+								tokenSet={ state.secrets.page_access_token }
+							/>
+						</>
+					) : (
+						<p className="ccfm-mode-note">
+							{ __(
+								'The domain whitelist and the Get Started button belong to Meta’s Chat Plugin: they show in Chat Plugin mode.',
+								'customer-chat-for-messenger'
+							) }
+						</p>
+					) }
 				</>
 			) }
 		</PanelBody>

@@ -6,7 +6,13 @@ import { __ } from '@wordpress/i18n';
 
 import type { Settings } from '../shared/settings-schema.generated';
 
-export function Preview( { settings }: { settings: Settings } ) {
+export function Preview( {
+	settings,
+	live,
+}: {
+	settings: Settings;
+	live: boolean;
+} ) {
 	const style = {
 		'--ccfm-bottom': settings.bottom_spacing + 'px',
 		...( /^#[0-9a-f]{6}$/i.test( settings.theme_color ) &&
@@ -24,6 +30,14 @@ export function Preview( { settings }: { settings: Settings } ) {
 			aria-label={ __( 'Preview', 'customer-chat-for-messenger' ) }
 			role="img"
 		>
+			{ ! live && (
+				<p className="ccfm-preview__note">
+					{ __(
+						'Preview only: visitors see nothing until your Page is set.',
+						'customer-chat-for-messenger'
+					) }
+				</p>
+			) }
 			<div
 				className={ 'ccfm-chat ccfm-chat--' + settings.alignment }
 				style={ style }

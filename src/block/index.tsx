@@ -9,11 +9,15 @@ import {
 } from '@wordpress/block-editor';
 import { registerBlockType, type BlockConfiguration } from '@wordpress/blocks';
 import {
+	Button,
+	Notice,
 	PanelBody,
+	Placeholder,
 	SelectControl,
 	TextControl,
-	Notice,
 } from '@wordpress/components';
+import { useEntityProp } from '@wordpress/core-data';
+import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
 import metadata from '../../plugin/blocks/chat/block.json';
@@ -28,6 +32,101 @@ interface Attributes {
 	greeting_dialog_display: string;
 	greeting_dialog_delay: string;
 	[ key: string ]: unknown;
+}
+
+/** The shortcode's attributes, as the sidebar lists them. */
+const SHORTCODE_ATTRIBUTES: [ string, string ][] = [
+	[
+		'type="button"',
+		__(
+			'an inline “Message us” button; without it, the page’s chat settings',
+			'customer-chat-for-messenger'
+		),
+	],
+	[ 'text="…"', __( 'the button’s text', 'customer-chat-for-messenger' ) ],
+	[
+		'ref="…"',
+		__(
+			'where conversations start (letters, digits, -, _ and =)',
+			'customer-chat-for-messenger'
+		),
+	],
+	[
+		'logged_in_greeting="…"',
+		__(
+			'greeting for people logged in to Facebook (Chat Plugin)',
+			'customer-chat-for-messenger'
+		),
+	],
+	[
+		'logged_out_greeting="…"',
+		__( 'greeting for everyone else', 'customer-chat-for-messenger' ),
+	],
+	[
+		'greeting_dialog_display="show|fade|hide|icon"',
+		__( 'how the greeting opens', 'customer-chat-for-messenger' ),
+	],
+	[
+		'greeting_dialog_delay="5"',
+		__(
+			'seconds before the greeting opens',
+			'customer-chat-for-messenger'
+		),
+	],
+];
+
+/**
+ * A ref stored on the block by an earlier version: the per-page ref now
+ * lives in one place, the post's "Messenger chat" panel. It still applies;
+ * one click moves it there.
+ * @param props
+ * @param props.blockRef
+ * @param props.onMoved
+ */
+function LegacyRef( {
+	blockRef,
+	onMoved,
+}: {
+	blockRef: string;
+	onMoved: () => void;
+} ) {
+	const postType = useSelect(
+		( select ) =>
+			(
+				select( 'core/editor' ) as
+					| { getCurrentPostType: () => string }
+					| undefined
+			 )?.getCurrentPostType() || 'post',
+		[]
+	);
+	const [ meta, setMeta ] = useEntityProp( 'postType', postType, 'meta' );
+	return (
+		<Notice status="warning" isDismissible={ false }>
+			{ sprintf(
+				/* translators: %s: ref value. */
+				__(
+					'This block has its own ref (%s) from an earlier version; it still applies. The ref of a page is now set in one place: the post’s “Messenger chat” panel.',
+					'customer-chat-for-messenger'
+				),
+				blockRef
+			) }{ ' ' }
+			{ meta && '_ccfm_ref' in meta && (
+				<Button
+					variant="secondary"
+					size="compact"
+					onClick={ () => {
+						setMeta( { ...meta, _ccfm_ref: blockRef } );
+						onMoved();
+					} }
+				>
+					{ __(
+						'Move it to the post’s panel',
+						'customer-chat-for-messenger'
+					) }
+				</Button>
+			) }
+		</Notice>
+	);
 }
 
 function Edit( {
@@ -88,17 +187,15 @@ function Edit( {
 				>
 					<p>
 						{ __(
-							'Empty fields use the site settings. Invalid values are ignored on the site.',
+							'Empty fields use the site settings. Invalid values are ignored on the site. The ref of this page is set in the post’s “Messenger chat” panel.',
 							'customer-chat-for-messenger'
 						) }
 					</p>
-					{ field(
-						'ref',
-						__( 'Reference (ref)', 'customer-chat-for-messenger' ),
-						__(
-							'Letters, digits, -, _ and =. Tells your webhook where the conversation started.',
-							'customer-chat-for-messenger'
-						)
+					{ attributes.ref && (
+						<LegacyRef
+							blockRef={ attributes.ref }
+							onMoved={ () => setAttributes( { ref: '' } ) }
+						/>
 					) }
 					{ attributes.type === 'settings' && (
 						<>
@@ -184,6 +281,31 @@ function Edit( {
 						</>
 					) }
 				</PanelBody>
+				<PanelBody
+					title={ __( 'Shortcode', 'customer-chat-for-messenger' ) }
+					initialOpen={ false }
+				>
+					<p>
+						{ __(
+							'The same in classic content, widgets or theme files:',
+							'customer-chat-for-messenger'
+						) }{ ' ' }
+						<code>[messenger_chat type=&quot;button&quot;]</code>
+					</p>
+					<ul className="ccfm-shortcode-attributes">
+						{ SHORTCODE_ATTRIBUTES.map( ( [ name, what ] ) => (
+							<li key={ name }>
+								<code>{ name }</code> { what }
+							</li>
+						) ) }
+					</ul>
+					<p>
+						{ __(
+							'Other attributes are ignored; people who can edit the post see a note about them on the page.',
+							'customer-chat-for-messenger'
+						) }
+					</p>
+				</PanelBody>
 			</InspectorControls>
 			{ attributes.type === 'button' ? (
 				<div { ...blockProps }>
@@ -208,27 +330,23 @@ function Edit( {
 				</div>
 			) : (
 				<div { ...blockProps }>
-					<Notice status="info" isDismissible={ false }>
-						<strong>
-							{ __(
-								'Messenger chat settings for this page',
-								'customer-chat-for-messenger'
-							) }
-						</strong>{ ' ' }
-						{ attributes.ref
-							? sprintf(
-									/* translators: %s: ref value. */
-									__(
-										'ref: %s',
-										'customer-chat-for-messenger'
-									),
-									attributes.ref
-							  )
-							: __(
-									'Shows nothing here; the chat bubble uses these settings on this page.',
-									'customer-chat-for-messenger'
-							  ) }
-					</Notice>
+					<Placeholder
+						icon="admin-settings"
+						label={ __(
+							'Messenger chat settings for this page',
+							'customer-chat-for-messenger'
+						) }
+						instructions={ __(
+							'Shows nothing here. The chat bubble uses this block’s greeting settings on this page (set them in the block sidebar).',
+							'customer-chat-for-messenger'
+						) }
+					>
+						{ attributes.logged_out_greeting && (
+							<p className="ccfm-block-settings__greeting">
+								{ attributes.logged_out_greeting }
+							</p>
+						) }
+					</Placeholder>
 				</div>
 			) }
 		</>

@@ -70,7 +70,7 @@ function ChatPanel() {
 				help={
 					refError ||
 					__(
-						'Used for conversations started on this post.',
+						'Used for conversations started on this post, by the chat bubble and by every Messenger Chat block or shortcode on it. Letters, digits, -, _ and =.',
 						'customer-chat-for-messenger'
 					)
 				}

@@ -10,11 +10,47 @@ declare global {
 	}
 }
 
-type Finding = [ 'good' | 'warning' | 'critical', string ];
+type Status = 'good' | 'warning' | 'critical' | 'info';
+type Finding = [ Status, string ];
 
 const BREAKING = [ 'no-referrer', 'same-origin' ];
 
+/** The mode the page's bubble runs in (from its data-ccfm configuration). */
+function mode(): string {
+	try {
+		const cfg = JSON.parse(
+			document.getElementById( 'ccfm-chat' )?.dataset.ccfm || '{}'
+		) as { mode?: string };
+		return cfg.mode || '';
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * The findings, told which mode needs them: in Messenger-link mode what only
+ * the Chat Plugin needs is information, never a warning or critical.
+ */
 function findings(): Finding[] {
+	const all = chatPluginFindings();
+	if ( mode() !== 'link' ) {
+		return all;
+	}
+	return [
+		[
+			'good',
+			'Messenger-link mode: the bubble opens your Page in Messenger',
+		],
+		...all.map(
+			( [ status, text ] ): Finding =>
+				status === 'good'
+					? [ status, text ]
+					: [ 'info', text + ' (only the Chat Plugin needs this)' ]
+		),
+	];
+}
+
+function chatPluginFindings(): Finding[] {
 	const out: Finding[] = [];
 	const host = location.hostname;
 	out.push(
@@ -110,12 +146,15 @@ function render( panel: HTMLElement ): void {
 		...list.map( ( [ status, text ] ) => {
 			const li = document.createElement( 'li' );
 			li.dataset.status = status;
-			li.textContent = ( status === 'good' ? '✓ ' : '✗ ' ) + text;
+			li.textContent =
+				{ good: '✓ ', info: 'ⓘ ', warning: '✗ ', critical: '✗ ' }[
+					status
+				] + text;
 			return li;
 		} )
 	);
 	for ( const [ status, text ] of list ) {
-		if ( status !== 'good' ) {
+		if ( status === 'warning' || status === 'critical' ) {
 			// eslint-disable-next-line no-console
 			console.info( '[Messenger chat diagnostics] ' + text );
 		}
@@ -123,11 +162,16 @@ function render( panel: HTMLElement ): void {
 }
 
 function start(): void {
+	// At the bottom, on the side away from the bubble: never over the site's
+	// header (or the admin bar), on phones too.
+	const bubbleLeft = !! document.querySelector( '.ccfm-chat--left' );
 	const box = document.createElement( 'div' );
 	box.className = 'ccfm-diag';
 	box.setAttribute(
 		'style',
-		'position:fixed;top:40px;left:8px;z-index:100000;max-width:420px;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)'
+		'position:fixed;bottom:8px;' +
+			( bubbleLeft ? 'right' : 'left' ) +
+			':8px;z-index:99998;display:flex;flex-direction:column-reverse;max-width:min(420px,calc(100vw - 112px));max-height:calc(100vh - 16px);overflow:auto;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)'
 	);
 	const toggle = document.createElement( 'button' );
 	toggle.type = 'button';

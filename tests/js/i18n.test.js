@@ -32,7 +32,7 @@ test( 'the POT has the strings of every kind of source', () => {
 		// Admin app (TSX).
 		'#: src/admin/app.tsx:',
 		'msgid "Save settings"',
-		'msgid "Facebook Page ID"',
+		'msgid "Your Facebook Page"',
 		// block.json with WordPress' contexts.
 		'msgctxt "block title"\nmsgid "Messenger Chat"',
 		'msgctxt "block variation title"\nmsgid "Chat settings for this page"',
@@ -168,7 +168,7 @@ test( 'the German .po translates the required strings and has the same msgids as
 	);
 	assert.equal( de[ 'block title\u0004Messenger Chat' ], 'Messenger-Chat' );
 	assert.equal( de[ '\u0004Save settings' ], 'Einstellungen speichern' );
-	assert.equal( de[ '\u0004Facebook Page ID' ], 'Facebook-Seiten-ID' );
+	assert.equal( de[ '\u0004Your Facebook Page' ], 'Deine Facebook-Seite' );
 	assert.equal( de[ '\u0004Message us' ], 'Schreib uns' );
 	assert.equal(
 		de[ 'block variation title\u0004Chat settings for this page' ],
@@ -198,8 +198,8 @@ test( 'the JS translation files are named by md5 of the script path and match th
 	assert.deepEqual( messages( 'admin' )[ 'Save settings' ], [
 		'Einstellungen speichern',
 	] );
-	assert.deepEqual( messages( 'admin' )[ 'Facebook Page ID' ], [
-		'Facebook-Seiten-ID',
+	assert.deepEqual( messages( 'admin' )[ 'Your Facebook Page' ], [
+		'Deine Facebook-Seite',
 	] );
 	assert.deepEqual( messages( 'block' )[ 'Message us' ], [ 'Schreib uns' ] );
 	assert.deepEqual(

@@ -25,14 +25,71 @@ class DiagnosticsRestTest extends TestCase {
 	private function by_id( array $checks ) {
 		$by_id = array();
 		foreach ( $checks as $check ) {
-			$this->assertSame( array( 'id', 'label', 'status', 'description', 'fix' ), array_keys( $check ) );
-			$this->assertContains( $check['status'], array( 'good', 'warning', 'critical' ) );
+			$this->assertSame( array( 'id', 'label', 'status', 'description', 'fix', 'modes', 'needed', 'needs' ), array_keys( $check ) );
+			$this->assertContains( $check['status'], array( 'good', 'warning', 'critical', 'info' ) );
+			$this->assertSame( Diagnostics::modes_of( $check['id'] ), $check['modes'] );
+			$this->assertNotSame( '', $check['needs'] );
 			$this->assertNotSame( '', $check['label'] );
 			$this->assertNotSame( '', $check['description'] );
 			$this->assertArrayNotHasKey( $check['id'], $by_id, 'Check ids are unique.' );
 			$by_id[ $check['id'] ] = $check;
 		}
 		return $by_id;
+	}
+
+	/**
+	 * Most checks here are about the Chat Plugin: the site is in that mode
+	 * unless a test says otherwise (new installs default to the link).
+	 */
+	public function set_up() {
+		parent::set_up();
+		update_option( self::OPTION, array( 'mode' => 'chat_plugin' ) );
+	}
+
+	public function test_in_link_mode_what_only_the_chat_plugin_needs_is_never_critical() {
+		$this->stub_home_page( array( array( 'Referrer-Policy', 'no-referrer' ), array( 'Content-Security-Policy', "default-src 'self'" ) ), '<html><script src="https://connect.facebook.net/en_US/sdk.js"></script></html>' );
+		update_option(
+			self::OPTION,
+			array(
+				'mode'          => 'link',
+				'page_username' => 'acme.bakery',
+			)
+		);
+		$checks = $this->run_checks();
+		$this->assertSame( 'good', $checks['page_id']['status'], 'A username alone is enough for the link.' );
+		$this->assertTrue( $checks['page_id']['needed'] );
+		foreach ( array( 'https', 'domain', 'referrer', 'csp', 'other_sdk' ) as $id ) {
+			$this->assertSame( 'info', $checks[ $id ]['status'], $id );
+			$this->assertFalse( $checks[ $id ]['needed'], $id );
+			$this->assertSame( array( 'chat_plugin' ), $checks[ $id ]['modes'], $id );
+			$this->assertSame( 'Needed by the Chat Plugin only.', $checks[ $id ]['needs'], $id );
+		}
+		// The finding is still told, for information.
+		$this->assertStringStartsWith( 'localhost cannot be whitelisted', $checks['domain']['description'] );
+
+		$result = ( new Diagnostics() )->site_health_result();
+		$this->assertSame( 'good', $result['status'] );
+		$this->assertSame( 'The Messenger chat is set up correctly', $result['label'] );
+		$this->assertStringContainsString( '<li><strong>HTTPS</strong> (Not needed in this mode) ', $result['description'] );
+		$this->assertStringNotContainsString( '(Critical)', $result['description'] );
+		$this->assertStringNotContainsString( '(Recommended)', $result['description'] );
+	}
+
+	public function test_the_page_check_follows_the_mode() {
+		$this->stub_home_page( array(), '<html></html>' );
+		update_option( self::OPTION, array( 'mode' => 'link' ) );
+		$this->assertSame( 'critical', $this->run_checks()['page_id']['status'], 'Nothing set.' );
+		update_option(
+			self::OPTION,
+			array(
+				'mode'          => 'chat_plugin',
+				'page_username' => 'acme.bakery',
+			)
+		);
+		$checks = $this->run_checks();
+		$this->assertSame( 'critical', $checks['page_id']['status'], 'The Chat Plugin needs the numeric ID.' );
+		$this->assertStringContainsString( 'numeric Page ID', $checks['page_id']['description'] );
+		$this->assertSame( 'critical', $checks['https']['status'], 'Needed in Chat Plugin mode.' );
 	}
 
 	public function test_route_is_registered_for_get_only() {
@@ -115,6 +172,7 @@ class DiagnosticsRestTest extends TestCase {
 
 		$this->assertSame( 'good', $checks['page_id']['status'] );
 		$this->assertSame( 'good', $checks['service']['status'] );
+		$this->assertSame( 'info', $checks['https']['status'], 'Not needed in link mode.' );
 	}
 
 	/**
@@ -387,6 +445,6 @@ class DiagnosticsRestTest extends TestCase {
 		preg_match_all( '#</strong> \((Critical|Recommended|Good)\)#', $result['description'], $m );
 		$this->assertSame( array( 'Critical', 'Critical', 'Critical', 'Recommended', 'Good', 'Good', 'Good' ), $m[1] );
 		// Within a status, the checks keep their own order.
-		$this->assertLessThan( strpos( $result['description'], '<strong>HTTPS</strong>' ), strpos( $result['description'], '<strong>Page ID</strong>' ) );
+		$this->assertLessThan( strpos( $result['description'], '<strong>HTTPS</strong>' ), strpos( $result['description'], '<strong>Facebook Page</strong>' ) );
 	}
 }

@@ -33,6 +33,7 @@ class EmbedCodeRestTest extends TestCase {
 			array(
 				'settings' => array(
 					'page_id'     => '9876543210',
+					'mode'        => 'chat_plugin',
 					'locale'      => 'fr_FR',
 					'theme_color' => '#00AA11',
 				),
@@ -53,6 +54,7 @@ class EmbedCodeRestTest extends TestCase {
 			\CCFM\Settings::defaults(),
 			array(
 				'page_id'     => '9876543210',
+				'mode'        => 'chat_plugin',
 				'locale'      => 'fr_FR',
 				'theme_color' => '#00aa11',
 			)
@@ -88,6 +90,7 @@ class EmbedCodeRestTest extends TestCase {
 			array(
 				'settings' => array(
 					'page_id' => '1',
+					'mode'    => 'chat_plugin',
 					'locale'  => 'auto',
 				),
 			)
@@ -95,6 +98,31 @@ class EmbedCodeRestTest extends TestCase {
 
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertStringContainsString( 'https://connect.facebook.net/es_LA/sdk/xfbml.customerchat.js', $response->get_data()['code'] );
+	}
+
+	public function test_link_mode_gets_a_floating_messenger_link_and_nothing_from_meta() {
+		$this->as_role( 'administrator' );
+		$response = $this->rest(
+			'POST',
+			self::ROUTE,
+			array(
+				'settings' => array(
+					'mode'           => 'link',
+					'page_username'  => 'acme.bakery',
+					'ref'            => 'site=1',
+					'alignment'      => 'left',
+					'bottom_spacing' => 40,
+					'theme_color'    => '#A334FA',
+				),
+			)
+		);
+		$this->assertSame( 200, $response->get_status() );
+		$code = $response->get_data()['code'];
+		$this->assertStringStartsWith( '<a href="https://m.me/acme.bakery?ref=site%3D1" target="_blank" rel="noopener" style="position:fixed;left:24px;bottom:40px;', $code );
+		$this->assertStringContainsString( 'background:#a334fa', $code );
+		$this->assertStringEndsWith( '>Chat with us on Messenger</a>', $code );
+		$this->assertStringNotContainsString( 'facebook', $code );
+		$this->assertStringNotContainsString( '<script', $code );
 	}
 
 	/**

@@ -22,6 +22,7 @@ class RendererTest extends TestCase {
 	 * @return array<string,mixed>
 	 */
 	private static function settings( array $fields = array() ) {
+		// The Chat Plugin's markup is what most of these tests read.
 		return array_merge( Settings::defaults(), array( 'page_id' => '1234567890', 'mode' => 'chat_plugin' ), $fields );
 	}
 
@@ -261,6 +262,29 @@ class RendererTest extends TestCase {
 		$this->assertSame( 'https://connect.facebook.net/de_DE/sdk/xfbml.customerchat.js', $sdk->getAttribute( 'src' ) );
 		$this->assertTrue( $sdk->hasAttribute( 'async' ) );
 		$this->assertTrue( $sdk->hasAttribute( 'defer' ) );
+	}
+
+	public function test_embed_code_in_link_mode_is_an_escaped_messenger_link() {
+		$code = Renderer::embed_code(
+			self::settings(
+				array(
+					'mode'          => 'link',
+					'page_id'       => '',
+					'page_username' => 'acme.bakery',
+					'ref'           => 'a-b_c',
+				)
+			),
+			'de_DE'
+		);
+		$xpath = self::parse( $code );
+		$link  = $this->one( $xpath, '//a' );
+		$this->assertSame( 'https://m.me/acme.bakery?ref=a-b_c', $link->getAttribute( 'href' ) );
+		$this->assertSame( '_blank', $link->getAttribute( 'target' ) );
+		$this->assertSame( 'noopener', $link->getAttribute( 'rel' ) );
+		$this->assertStringContainsString( 'right:24px;bottom:24px', $link->getAttribute( 'style' ) );
+		$this->assertSame( 'Chat with us on Messenger', $link->textContent );
+		$this->assertStringNotContainsString( 'connect.facebook.net', $code );
+		$this->assertStringNotContainsString( 'fb-customerchat', $code );
 	}
 
 	public function test_graph_version_filter_is_validated() {

@@ -27,7 +27,9 @@ const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
 
 async function openSettings( page: Page ): Promise< void > {
 	await page.goto( ADMIN );
-	await expect( page.getByLabel( 'Facebook Page ID' ) ).toBeVisible();
+	await expect(
+		page.getByLabel( 'Your Facebook Page', { exact: true } )
+	).toBeVisible();
 	// The panels' own requests (platform status) settle before the test acts.
 	await page.waitForLoadState( 'networkidle' );
 }
@@ -129,24 +131,42 @@ test.describe( 'settings app', () => {
 	// Each test walks a whole panel through many saves and page loads.
 	test.describe.configure( { timeout: 180_000 } );
 
-	test( 'Page panel: ID and username validate as you type, save, survive a reload; Messenger-link mode gives the visitor an m.me link with the username', async ( {
+	test( 'Page panel: the first field and the Chat Plugin’s Page ID validate as you type, save, survive a reload; Messenger-link mode gives the visitor an m.me link with the username', async ( {
 		page,
 		visitor,
 		requestUtils,
 		sdk,
 	} ) => {
 		await openSettings( page );
-		const id = page.getByLabel( 'Facebook Page ID' );
-		const username = page.getByLabel( 'Page username (optional)' );
+		const first = page.getByLabel( 'Your Facebook Page', { exact: true } );
 		const linkMode = page.getByRole( 'radio', {
-			name: /^Messenger link only/,
+			name: /^Messenger link \(recommended\)/,
 		} );
-		await expect( id ).toHaveValue( '' );
-		await expect( username ).toHaveValue( '' );
-		await expect(
-			page.getByRole( 'radio', { name: /^Chat Plugin with Messenger/ } )
-		).toBeChecked();
+		const chatPlugin = page.getByRole( 'radio', {
+			name: /^Chat Plugin with Messenger/,
+		} );
+		await expect( first ).toHaveValue( '' );
+		// New installs start in Messenger-link mode.
+		await expect( linkMode ).toBeChecked();
 
+		await first.fill( 'acme' );
+		await expectRefused(
+			page,
+			first,
+			'A Page username has at least 5 characters. Paste your Page’s link if you are not sure.'
+		);
+		await first.fill( 'acme-shop' );
+		await expectRefused(
+			page,
+			first,
+			'This is not a Facebook Page. Paste your Page’s link (facebook.com/… or m.me/…), its username or its numeric ID.'
+		);
+		await first.fill( 'acme.shop' );
+		await expectValid( page, first );
+
+		// The Chat Plugin needs the numeric ID besides the username.
+		await chatPlugin.check();
+		const id = page.getByLabel( 'Facebook Page ID (for the Chat Plugin)' );
 		const idMessage = 'The Page ID must be empty or 1 to 20 digits.';
 		await id.fill( '12ab' );
 		await expectRefused( page, id, idMessage );
@@ -154,16 +174,8 @@ test.describe( 'settings app', () => {
 		await expectRefused( page, id, idMessage );
 		await id.fill( PAGE );
 		await expectValid( page, id );
-
-		const userMessage =
-			'The Page username must be empty or 5 to 50 letters, digits or dots.';
-		await username.fill( 'acme' );
-		await expectRefused( page, username, userMessage );
-		await username.fill( 'acme-shop' );
-		await expectRefused( page, username, userMessage );
-		await username.fill( 'acme.shop' );
-		await expectValid( page, username );
 		await linkMode.check();
+		await expect( id ).toHaveCount( 0 );
 		expect( ( await stored( requestUtils ) ).page_id ).toBe( '' );
 
 		await save( page );
@@ -173,9 +185,11 @@ test.describe( 'settings app', () => {
 			mode: 'link',
 		} );
 		await page.reload();
-		await expect( id ).toHaveValue( PAGE );
-		await expect( username ).toHaveValue( 'acme.shop' );
+		await expect( first ).toHaveValue( 'acme.shop' );
 		await expect( linkMode ).toBeChecked();
+		await chatPlugin.check();
+		await expect( id ).toHaveValue( PAGE );
+		await linkMode.check();
 
 		await visitor.goto( '/' );
 		await expectMessengerLink( visitor, 'https://m.me/acme.shop' );
@@ -190,10 +204,12 @@ test.describe( 'settings app', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		await openSettings( page );
 		const colour = page.getByLabel( 'Theme colour', { exact: true } );
-		const spacing = page.getByLabel( 'Distance from the bottom (px)' );
+		const spacing = page.getByLabel(
+			'Distance from the bottom of the screen (px)'
+		);
 		const left = page.getByRole( 'radio', { name: 'Bottom left' } );
 		await expect( colour ).toHaveValue( '' );
 		await expect( spacing ).toHaveValue( '24' );
@@ -266,7 +282,7 @@ test.describe( 'settings app', () => {
 		settings,
 		requestUtils,
 	} ) => {
-		await settings( { page_id: PAGE, mode: 'link' } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		await openSettings( page );
 		const loggedIn = page.getByLabel(
 			'Greeting for people logged in to Facebook'
@@ -297,7 +313,7 @@ test.describe( 'settings app', () => {
 		await expectRefused(
 			page,
 			loggedIn,
-			'The logged-in greeting must be plain text of at most 80 characters.'
+			'The greeting for people logged in to Facebook must be plain text of at most 80 characters.'
 		);
 		await loggedIn.fill( 'Welcome back! How can we help?' );
 		await expectValid( page, loggedIn );
@@ -309,7 +325,7 @@ test.describe( 'settings app', () => {
 		await expectRefused(
 			page,
 			loggedOut,
-			'The logged-out greeting must be plain text of at most 80 characters.'
+			'The greeting for everyone else must be plain text of at most 80 characters.'
 		);
 		await loggedOut.fill( 'Questions? Fish & chips "today"' );
 		await expect(
@@ -358,6 +374,22 @@ test.describe( 'settings app', () => {
 		await expect( delay ).toHaveValue( '1' );
 		await expect( ref ).toHaveValue( 'spring_sale-2' );
 
+		// In Messenger-link mode the one greeting is "Greeting", same words in its error.
+		await page.getByRole( 'radio', { name: /^Messenger link/ } ).check();
+		await expect( loggedIn ).toHaveCount( 0 );
+		const greetingField = page.getByLabel( 'Greeting', { exact: true } );
+		await expect( greetingField ).toHaveValue(
+			'Questions? Fish & chips "today"'
+		);
+		await greetingField.fill( 'z'.repeat( 81 ) );
+		await expectRefused(
+			page,
+			greetingField,
+			'The greeting must be plain text of at most 80 characters.'
+		);
+		await greetingField.fill( 'Questions? Fish & chips "today"' );
+		await save( page );
+
 		await visitor.goto( '/' );
 		const greeting = visitor.locator( '.ccfm-greeting' );
 		await expect( greeting ).toBeHidden();
@@ -379,15 +411,14 @@ test.describe( 'settings app', () => {
 		settings,
 		sdk,
 	} ) => {
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		await openSettings( page );
 		await openPanel( page, 'Language' );
 		const language = page.getByRole( 'combobox', {
 			name: 'Chat language',
 		} );
-		await expect( language ).toHaveValue(
-			'Follow site language (en_US → en_US)'
-		);
+		// The same language twice says it once.
+		await expect( language ).toHaveValue( 'Follow site language (en_US)' );
 		await language.click();
 		await language.fill( 'germ' );
 		const options = await suggestions( page, language );
@@ -424,30 +455,29 @@ test.describe( 'settings app', () => {
 	test( 'an invalid value posted straight to /wp/v2/settings is refused with the message the form shows', async ( {
 		page,
 		requestUtils,
+		settings,
 	} ) => {
+		// Chat Plugin mode with a username: the numeric Page ID field shows.
+		await settings( { mode: 'chat_plugin', page_username: 'acme.shop' } );
 		await openSettings( page );
-		// What the form shows for a value typed into it.
+		// What the form shows for a value typed into it. The first field
+		// parses what it is given (so it never sends an invalid username),
+		// and the greetings' messages use their labels' words: for those the
+		// server's own message is the one the app was given (boot data).
 		const typed: [ string, string, string ][] = [
-			[ 'page_id', 'Facebook Page ID', '12ab' ],
-			[ 'page_username', 'Page username (optional)', 'ab' ],
+			[ 'page_id', 'Facebook Page ID (for the Chat Plugin)', '12ab' ],
 			[ 'theme_color', 'Theme colour', '#ffffff' ],
-			[
-				'logged_in_greeting',
-				'Greeting for people logged in to Facebook',
-				'x'.repeat( 81 ),
-			],
-			[
-				'logged_out_greeting',
-				'Greeting for everyone else',
-				'x'.repeat( 81 ),
-			],
 			[
 				'greeting_dialog_delay',
 				'Delay before the greeting opens (seconds)',
 				'3601',
 			],
 			[ 'ref', 'Reference (ref)', 'not valid!' ],
-			[ 'bottom_spacing', 'Distance from the bottom (px)', '501' ],
+			[
+				'bottom_spacing',
+				'Distance from the bottom of the screen (px)',
+				'501',
+			],
 		];
 		const shown: Record< string, string > = {};
 		for ( const [ name, label, value ] of typed ) {
@@ -507,6 +537,7 @@ test.describe( 'settings app', () => {
 		}
 		expect( await stored( requestUtils ) ).toMatchObject( {
 			page_id: '',
+			page_username: 'acme.shop',
 			mode: 'chat_plugin',
 			bottom_spacing: 24,
 		} );
@@ -517,7 +548,7 @@ test.describe( 'settings app', () => {
 		requestUtils,
 	} ) => {
 		await openSettings( page );
-		const preview = page.locator( 'aside .ccfm-preview' );
+		const preview = page.locator( '.ccfm-admin__preview .ccfm-preview' );
 		const chat = preview.getByTestId( 'ccfm-preview-chat' );
 		const bubble = chat.locator( '.ccfm-bubble' );
 		const greeting = chat.locator( '.ccfm-greeting' );
@@ -561,11 +592,13 @@ test.describe( 'settings app', () => {
 			bubbleBox && previewBox && bubbleBox.x - previewBox.x
 		).toBeLessThan( ( previewBox?.width || 0 ) / 2 );
 
-		await page.getByLabel( 'Distance from the bottom (px)' ).fill( '100' );
+		await page
+			.getByLabel( 'Distance from the bottom of the screen (px)' )
+			.fill( '100' );
 		await expect( chat ).toHaveCSS( 'bottom', '100px' );
 
 		await page
-			.getByLabel( 'Greeting for everyone else' )
+			.getByLabel( 'Greeting', { exact: true } )
 			.fill( 'Hello from the preview' );
 		await expect( greeting ).toBeVisible();
 		await expect( greeting ).toHaveText( 'Hello from the preview' );
@@ -586,13 +619,17 @@ test.describe( 'settings app', () => {
 		page,
 		visitor,
 		context,
+		settings,
 	} ) => {
 		await context.grantPermissions( [
 			'clipboard-read',
 			'clipboard-write',
 		] );
+		await settings( { mode: 'chat_plugin' } );
 		await openSettings( page );
-		await page.getByLabel( 'Facebook Page ID' ).fill( PAGE );
+		await page
+			.getByLabel( 'Your Facebook Page', { exact: true } )
+			.fill( PAGE );
 		await page
 			.getByLabel( 'Theme colour', { exact: true } )
 			.fill( '#1e1e1e' );
@@ -681,10 +718,12 @@ test.describe( 'settings app', () => {
 		);
 	} );
 
-	test( 'diagnostics on the local site: HTTPS and domain are critical, in the panel and over REST', async ( {
+	test( 'diagnostics on the local site in Chat Plugin mode: HTTPS and domain are critical, in the panel and over REST', async ( {
 		page,
 		requestUtils,
+		settings,
 	} ) => {
+		await settings( { mode: 'chat_plugin' } );
 		await openSettings( page );
 		await openPanel( page, 'Diagnostics' );
 		const check = ( id: string ) =>
@@ -738,7 +777,9 @@ test.describe( 'settings app', () => {
 		page,
 		requestUtils,
 		scenario,
+		settings,
 	} ) => {
+		await settings( { mode: 'chat_plugin' } );
 		await scenario( {
 			referrer_policy: 'no-referrer',
 			csp: "default-src 'self'",
@@ -779,10 +820,12 @@ test.describe( 'settings app', () => {
 		await expect( check( 'csp' ) ).toHaveAttribute( 'data-status', 'good' );
 	} );
 
-	test( 'Site Health lists the Messenger chat result with its checks', async ( {
+	test( 'Site Health lists the Messenger chat result with its checks (Chat Plugin mode)', async ( {
 		page,
 		scenario,
+		settings,
 	} ) => {
+		await settings( { mode: 'chat_plugin' } );
 		await scenario( { referrer_policy: 'no-referrer' } );
 		// WordPress's own background-updates test asks WordPress.org for core
 		// checksums, which this offline machine answers with a PHP warning.
@@ -850,7 +893,11 @@ test.describe( 'settings app', () => {
 		settings,
 		sdk,
 	} ) => {
-		await settings( { page_id: PAGE, load_strategy: 'immediate' } );
+		await settings( {
+			page_id: PAGE,
+			mode: 'chat_plugin',
+			load_strategy: 'immediate',
+		} );
 		const cases: [ string, string ][] = [
 			[ 'es_MX', 'es_LA' ],
 			[ 'de_DE_formal', 'de_DE' ],
@@ -913,7 +960,7 @@ test.describe( 'settings app', () => {
 		expect( dialogs ).toEqual( [] );
 
 		await openSettings( page );
-		const id = page.getByLabel( 'Facebook Page ID' );
+		const id = page.getByLabel( 'Your Facebook Page', { exact: true } );
 		await id.click();
 		await page.keyboard.type( PAGE );
 		await writing.click();
@@ -954,7 +1001,9 @@ test.describe( 'settings app', () => {
 		await expect(
 			page.getByRole( 'heading', { level: 1, name: 'Messenger Chat' } )
 		).toBeVisible();
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toBeVisible();
+		await expect(
+			page.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toBeVisible();
 	} );
 
 	test( 'the whole form works from the keyboard', async ( {
@@ -985,12 +1034,14 @@ test.describe( 'settings app', () => {
 			( h as HTMLElement ).focus();
 		} );
 
-		await tabTo( page.getByLabel( 'Facebook Page ID' ) );
+		await tabTo( page.getByLabel( 'Your Facebook Page', { exact: true } ) );
 		await page.keyboard.type( PAGE );
-		await tabTo( page.getByRole( 'radio', { name: /^Chat Plugin with/ } ) );
+		await tabTo(
+			page.getByRole( 'radio', { name: /^Messenger link \(recommended/ } )
+		);
 		await page.keyboard.press( 'ArrowDown' );
 		await expect(
-			page.getByRole( 'radio', { name: /^Messenger link only/ } )
+			page.getByRole( 'radio', { name: /^Chat Plugin with/ } )
 		).toBeChecked();
 
 		await tabTo( page.getByLabel( 'Theme colour', { exact: true } ) );
@@ -1030,7 +1081,7 @@ test.describe( 'settings app', () => {
 		).toBeVisible();
 		expect( await stored( requestUtils ) ).toMatchObject( {
 			page_id: PAGE,
-			mode: 'link',
+			mode: 'chat_plugin',
 			theme_color: '#a334fa',
 			alignment: 'left',
 			logged_out_greeting: 'Typed without a mouse',
@@ -1040,7 +1091,9 @@ test.describe( 'settings app', () => {
 
 	test( 'no axe-core violations with every panel open, nor with a field in error', async ( {
 		page,
+		settings,
 	} ) => {
+		await settings( { mode: 'chat_plugin' } );
 		await openSettings( page );
 		// Every panel the app has, whatever their number.
 		const titles = (
@@ -1081,7 +1134,9 @@ test.describe( 'settings app', () => {
 		};
 		expect( await scan() ).toEqual( [] );
 
-		await page.getByLabel( 'Facebook Page ID' ).fill( '12ab' );
+		await page
+			.getByLabel( 'Your Facebook Page', { exact: true } )
+			.fill( 'acme' );
 		await page
 			.getByLabel( 'Theme colour', { exact: true } )
 			.fill( '#13cf13' );

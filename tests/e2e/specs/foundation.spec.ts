@@ -13,16 +13,17 @@ test.describe( 'foundation', () => {
 		await page.goto(
 			'/wp-admin/options-general.php?page=customer-chat-for-messenger'
 		);
-		const field = page.getByLabel( 'Facebook Page ID' );
+		const field = page.getByLabel( 'Your Facebook Page', { exact: true } );
 		await field.fill( '1234567890' );
+		await page
+			.getByRole( 'radio', { name: /^Chat Plugin with Messenger/ } )
+			.check();
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			page.locator( '#ccfm-admin-root' ).getByText( 'Settings saved.' )
 		).toBeVisible();
 		await page.reload();
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
-			'1234567890'
-		);
+		await expect( field ).toHaveValue( '1234567890' );
 
 		await visitor.goto( '/' );
 		const bubble = visitor.getByRole( 'link', {
@@ -52,11 +53,11 @@ test.describe( 'foundation', () => {
 		await page.goto(
 			'/wp-admin/options-general.php?page=customer-chat-for-messenger'
 		);
-		const field = page.getByLabel( 'Facebook Page ID' );
+		const field = page.getByLabel( 'Your Facebook Page', { exact: true } );
 		await field.fill( '12ab' );
 		await expect(
 			page.getByRole( 'alert' ).filter( {
-				hasText: 'The Page ID must be empty or 1 to 20 digits.',
+				hasText: 'A Page username has at least 5 characters.',
 			} )
 		).toBeVisible();
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
@@ -84,7 +85,7 @@ test.describe( 'foundation', () => {
 		await expect(
 			page
 				.locator( '#ccfm-admin-root' )
-				.getByText( /Not saved: ref: The ref may hold only letters/ )
+				.getByText( /Not saved: The ref may hold only letters/ )
 		).toBeVisible();
 		await expect( page.locator( '#ccfm-ref-error' ) ).toContainText(
 			'The ref may hold only'

@@ -162,9 +162,14 @@ test.describe( 'multisite network', () => {
 			await admin.goto(
 				`${ site }wp-admin/options-general.php?page=customer-chat-for-messenger`
 			);
-			const field = admin.getByLabel( 'Facebook Page ID' );
+			const field = admin.getByLabel( 'Your Facebook Page', {
+				exact: true,
+			} );
 			await expect( field ).toHaveValue( '' );
 			await field.fill( id );
+			await admin
+				.getByRole( 'radio', { name: /^Chat Plugin with Messenger/ } )
+				.check();
 			await admin
 				.getByRole( 'button', { name: 'Save settings' } )
 				.click();
@@ -177,9 +182,9 @@ test.describe( 'multisite network', () => {
 		await admin.goto(
 			'/wp-admin/options-general.php?page=customer-chat-for-messenger'
 		);
-		await expect( admin.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
-			'1010101010'
-		);
+		await expect(
+			admin.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toHaveValue( '1010101010' );
 		await admin.context().close();
 
 		// Each site's visitors get that site's chat.

@@ -57,8 +57,17 @@ test.describe( 'block and shortcode', () => {
 			attributes: { type: 'settings' },
 		} );
 		await editor.openDocumentSettingsSidebar();
-		await page.getByRole( 'tab', { name: 'Block' } ).click();
+		// The page's ref has one place: the post's "Messenger chat" panel.
+		await page.getByRole( 'tab', { name: /^(Post|Page)$/ } ).click();
+		const chatPanel = page
+			.getByRole( 'region', { name: 'Editor settings' } )
+			.getByRole( 'button', { name: 'Messenger chat' } );
+		if ( ( await chatPanel.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
+			await chatPanel.click();
+		}
 		await page.getByLabel( 'Reference (ref)' ).fill( 'promo' );
+		await page.getByRole( 'tab', { name: 'Block' } ).click();
+		await expect( page.getByLabel( 'Reference (ref)' ) ).toHaveCount( 0 );
 		await page
 			.getByLabel( 'Greeting for everyone else' )
 			.fill( 'Ask about the promo!' );
@@ -233,7 +242,11 @@ test.describe( 'display rules', () => {
 		visitor,
 		settings,
 	} ) => {
-		await settings( { page_id: PAGE, display_on: 'placed' } );
+		await settings( {
+			page_id: PAGE,
+			mode: 'chat_plugin',
+			display_on: 'placed',
+		} );
 		const withBlock = await create( requestUtils, 'posts', {
 			title: 'With block',
 			status: 'publish',

@@ -137,7 +137,12 @@ test.describe( 'release', () => {
 			).toBe( 'yes' );
 
 			await page.goto( `/wp-admin/options-general.php?page=${ SLUG }` );
-			await page.getByLabel( 'Facebook Page ID' ).fill( PAGE );
+			await page
+				.getByLabel( 'Your Facebook Page', { exact: true } )
+				.fill( PAGE );
+			await page
+				.getByRole( 'radio', { name: /^Chat Plugin with Messenger/ } )
+				.check();
 			await page.getByRole( 'button', { name: 'Save settings' } ).click();
 			await expect(
 				page
@@ -169,7 +174,7 @@ test.describe( 'release', () => {
 		settings,
 	} ) => {
 		test.setTimeout( 120_000 );
-		await settings( { page_id: PAGE } );
+		await settings( { page_id: PAGE, mode: 'chat_plugin' } );
 		const installedCore = ! fs.existsSync( CORE_DE );
 		if ( installedCore ) {
 			fs.mkdirSync( path.dirname( CORE_DE ), { recursive: true } );
@@ -189,7 +194,9 @@ test.describe( 'release', () => {
 					name: 'Messenger-Chat',
 				} )
 			).toBeVisible();
-			const field = page.getByLabel( 'Facebook-Seiten-ID' );
+			const field = page.getByLabel( 'Deine Facebook-Seite', {
+				exact: true,
+			} );
 			await expect( field ).toHaveValue( PAGE );
 			await field.fill( '1234567891' );
 			await page
