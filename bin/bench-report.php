@@ -38,7 +38,7 @@ $wpdb->query( 'INSERT INTO ccfm_bench_digits VALUES (0),(1),(2),(3),(4),(5),(6),
 $wpdb->query(
 	$wpdb->prepare(
 		"INSERT INTO {$table} (created_at, event_type, referral_type, ref, source, page_url, is_guest, sender_kind, sender_key, linked_key, state, event_key)
-		SELECT DATE_ADD(%s, INTERVAL n * %d SECOND), 'referral', 'OPEN_THREAD', CONCAT('bench-', n %% 200), ELT(1 + n %% 3, 'SHORTLINK', 'CUSTOMER_CHAT_PLUGIN', 'ADS'), CONCAT('https://shop.example.org/p/', n %% 2000, '/'), 0, 'id', LPAD(HEX(n %% 50000), 64, 'b'), '', 'open', LPAD(HEX(n), 64, 'e')
+		SELECT DATE_ADD(%s, INTERVAL n * %d SECOND), 'referral', 'OPEN_THREAD', CONCAT('bench-', n %% 200), ELT(1 + n %% 3, 'SHORTLINK', 'CUSTOMER_CHAT_PLUGIN', 'ADS'), CONCAT('https://shop.example.org/p/', n %% 2000, '/'), 0, 'id', CONCAT('x', LPAD(HEX(n %% 50000), 63, '0')), '', 'open', CONCAT('x', LPAD(HEX(n), 63, '0'))
 		FROM ( SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d AS n
 			FROM ccfm_bench_digits a, ccfm_bench_digits b, ccfm_bench_digits c, ccfm_bench_digits e, ccfm_bench_digits f, ccfm_bench_digits g ) nums
 		WHERE n < %d",
@@ -47,6 +47,9 @@ $wpdb->query(
 		$events
 	)
 );
+if ( $wpdb->last_error ) {
+	fwrite( STDERR, "bench-report: " . $wpdb->last_error . "\n" );
+}
 $wpdb->query( 'DROP TEMPORARY TABLE ccfm_bench_digits' );
 $inserted = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ) - $before;
 $insert_s = microtime( true ) - $t0;
