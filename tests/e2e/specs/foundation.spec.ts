@@ -36,7 +36,9 @@ test.describe( 'foundation', () => {
 		);
 		const popup = visitor.waitForEvent( 'popup' );
 		await bubble.click();
-		expect( ( await popup ).url() ).toBe( 'https://m.me/1234567890' );
+		const tab = await popup;
+		await tab.waitForLoadState();
+		expect( tab.url() ).toBe( 'https://m.me/1234567890' );
 		await visitor.waitForLoadState( 'networkidle' );
 		expect( sdk.scripts() ).toEqual( [] );
 	} );

@@ -90,6 +90,10 @@ test.describe( 'release', () => {
 			`${ SLUG }/includes/class-plugin.php`,
 			`${ SLUG }/blocks/chat/block.json`,
 			`${ SLUG }/build/front.js`,
+			`${ SLUG }/build/boot-link.js`,
+			`${ SLUG }/build/boot-chat.js`,
+			`${ SLUG }/build/greeting.js`,
+			`${ SLUG }/assets/css/bubble.css`,
 			`${ SLUG }/build/admin.js`,
 			`${ SLUG }/build/admin.asset.php`,
 			`${ SLUG }/data/settings-schema.json`,
@@ -157,9 +161,11 @@ test.describe( 'release', () => {
 				} )
 			).toBeVisible();
 			// The boot script (inlined from the uploaded copy) points at its front.js.
-			await expect( visitor.locator( 'script#ccfm-boot' ) ).toContainText(
-				`/wp-content/plugins/${ SLUG }/build/front.js`
-			);
+			expect(
+				await visitor
+					.locator( 'script#ccfm-boot' )
+					.evaluate( ( s ) => s.textContent )
+			).toContain( `/wp-content/plugins/${ SLUG }/build/front.js` );
 		} finally {
 			restorePlugin();
 		}
