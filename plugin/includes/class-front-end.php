@@ -139,7 +139,7 @@ final class Front_End {
 		if ( current_user_can( 'manage_options' ) ) {
 			wp_add_inline_script(
 				'ccfm-diagnostics',
-				'window.ccfmServer=' . wp_json_encode( self::server_facts() ) . ';',
+				'window.ccfmServer=' . wp_json_encode( self::server_facts() + array( 'mode' => $settings['mode'] ) ) . ';',
 				'before'
 			);
 		}

@@ -6,7 +6,7 @@ import type { ChatState } from './index';
 
 declare global {
 	interface Window {
-		ccfmServer?: { referrerPolicy: string; homeUrl: string };
+		ccfmServer?: { referrerPolicy: string; homeUrl: string; mode?: string };
 	}
 }
 
@@ -15,16 +15,9 @@ type Finding = [ Status, string ];
 
 const BREAKING = [ 'no-referrer', 'same-origin' ];
 
-/** The mode the page's bubble runs in (from its data-ccfm configuration). */
+/** The mode the page's bubble runs in, as the server printed it (never read from the page). */
 function mode(): string {
-	try {
-		const cfg = JSON.parse(
-			document.getElementById( 'ccfm-chat' )?.dataset.ccfm || '{}'
-		) as { mode?: string };
-		return cfg.mode || '';
-	} catch {
-		return '';
-	}
+	return window.ccfmServer?.mode || '';
 }
 
 /**

@@ -8,7 +8,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
-import { expect, expectMessengerLink, test, wpEval } from '../fixtures';
+import {
+	chatConfig,
+	expect,
+	expectMessengerLink,
+	test,
+	wpEval,
+} from '../fixtures';
 
 const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const PAGE = '1234567890';
@@ -193,9 +199,8 @@ test.describe( 'settings app', () => {
 
 		await visitor.goto( '/' );
 		await expectMessengerLink( visitor, 'https://m.me/acme.shop' );
-		await expect(
-			visitor.locator( 'template.ccfm-sdk-markup' )
-		).toHaveCount( 0 );
+		expect( ( await chatConfig( visitor ) ).element ).toBeUndefined();
+		await visitor.waitForLoadState( 'networkidle' );
 		expect( sdk.requests ).toEqual( [] );
 	} );
 
@@ -260,7 +265,7 @@ test.describe( 'settings app', () => {
 
 		await visitor.goto( '/' );
 		const chat = visitor.locator( '#ccfm-chat' );
-		const bubble = visitor.getByRole( 'button', {
+		const bubble = visitor.getByRole( 'link', {
 			name: 'Chat with us on Messenger',
 		} );
 		await expect( bubble ).toBeVisible();
@@ -446,7 +451,7 @@ test.describe( 'settings app', () => {
 
 		await visitor.goto( '/' );
 		await expect
-			.poll( () => sdk.requests )
+			.poll( () => sdk.scripts() )
 			.toEqual( [
 				'https://connect.facebook.net/de_DE/sdk/xfbml.customerchat.js',
 			] );
@@ -675,13 +680,8 @@ test.describe( 'settings app', () => {
 		).toBe( embed );
 
 		await save( page );
-		const response = await visitor.goto( '/' );
-		const html = ( await response?.text() ) || '';
-		const printed = html.match(
-			/<template class="ccfm-sdk-markup">([\s\S]*?)<\/template>/
-		)?.[ 1 ];
-		expect( printed ).toBe( element );
-		// And the browser reads the same attributes from both.
+		await visitor.goto( '/' );
+		// The element the loader builds from the printed settings has the embed code's attributes.
 		const attributes = ( markup: string ) =>
 			visitor.evaluate( ( m ) => {
 				const t = document.createElement( 'template' );
@@ -694,7 +694,7 @@ test.describe( 'settings app', () => {
 					] )
 				);
 			}, markup );
-		expect( await attributes( element as string ) ).toEqual( {
+		const expected = {
 			class: 'fb-customerchat',
 			page_id: PAGE,
 			theme_color: '#1e1e1e',
@@ -704,18 +704,12 @@ test.describe( 'settings app', () => {
 			greeting_dialog_delay: '5',
 			ref: 'embed=1',
 			attribution: 'wordpress',
-		} );
-		expect(
-			await visitor
-				.locator( 'template.ccfm-sdk-markup' )
-				.evaluate( ( t ) => t.innerHTML )
-		).toBe(
-			await visitor.evaluate( ( m ) => {
-				const t = document.createElement( 'template' );
-				t.innerHTML = m;
-				return t.innerHTML;
-			}, element as string )
-		);
+		};
+		expect( await attributes( element as string ) ).toEqual( expected );
+		expect( {
+			class: 'fb-customerchat',
+			...( await chatConfig( visitor ) ).element,
+		} ).toEqual( expected );
 	} );
 
 	test( 'diagnostics on the local site in Chat Plugin mode: HTTPS and domain are critical, in the panel and over REST', async ( {
@@ -914,7 +908,7 @@ test.describe( 'settings app', () => {
 				sdk.requests.length = 0;
 				await visitor.goto( '/' );
 				await expect
-					.poll( () => sdk.requests )
+					.poll( () => sdk.scripts() )
 					.toEqual( [
 						`https://connect.facebook.net/${ fb }/sdk/xfbml.customerchat.js`,
 					] );

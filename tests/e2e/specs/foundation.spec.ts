@@ -15,9 +15,10 @@ test.describe( 'foundation', () => {
 		);
 		const field = page.getByLabel( 'Your Facebook Page', { exact: true } );
 		await field.fill( '1234567890' );
-		await page
-			.getByRole( 'radio', { name: /^Chat Plugin with Messenger/ } )
-			.check();
+		// A new install is in link mode: nothing else to choose.
+		await expect(
+			page.getByRole( 'radio', { name: /^Messenger link/ } )
+		).toBeChecked();
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			page.locator( '#ccfm-admin-root' ).getByText( 'Settings saved.' )

@@ -60,7 +60,7 @@ test.describe( 'a stored option from another version', () => {
 		);
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
+		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
 			'1234567890'
 		);
 		await expect(
@@ -73,7 +73,7 @@ test.describe( 'a stored option from another version', () => {
 		await expect( notice ).toContainText( 'were left out: minimized.' );
 		await expect( form( page ).getByText( 'Loading…' ) ).toHaveCount( 0 );
 
-		await page.getByLabel( 'Facebook Page ID' ).fill( '42' );
+		await page.getByLabel( 'Your Facebook Page', { exact: true } ).fill( '42' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			form( page ).getByText( 'Settings saved.' )
@@ -85,7 +85,7 @@ test.describe( 'a stored option from another version', () => {
 		expect( clean.mode ).toBe( 'chat_plugin' );
 		expect( clean.logged_in_greeting ).toBe( 'Hi there' );
 		await page.reload();
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
+		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
 			'42'
 		);
 		await expect(
@@ -101,7 +101,7 @@ test.describe( 'a stored option from another version', () => {
 		);
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
+		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
 			'1234567890'
 		);
 		const notice = form( page ).locator( '.ccfm-repair-notice' );
@@ -110,7 +110,7 @@ test.describe( 'a stored option from another version', () => {
 		);
 		await expect( notice ).toContainText( 'were left out: ai_assistant.' );
 
-		await page.getByLabel( 'Facebook Page ID' ).fill( '1234567891' );
+		await page.getByLabel( 'Your Facebook Page', { exact: true } ).fill( '1234567891' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			form( page ).getByText( 'Settings saved.' )
@@ -129,7 +129,12 @@ test( 'a greeting with a direction override is refused on the form and over REST
 } ) => {
 	// The refused request below is logged by the browser as a failed load.
 	sdk.allowConsoleErrors.push( 'status of 400' );
-	await settings( { page_id: '1234567890', logged_in_greeting: 'Hello' } );
+	// The logged-in greeting is a Chat Plugin field: the form shows it in that mode.
+	await settings( {
+		page_id: '1234567890',
+		mode: 'chat_plugin',
+		logged_in_greeting: 'Hello',
+	} );
 	const before = raw();
 
 	await page.goto( ADMIN );
@@ -140,7 +145,7 @@ test( 'a greeting with a direction override is refused on the form and over REST
 	await expect(
 		form( page ).locator( '#ccfm-logged_in_greeting-error' )
 	).toContainText(
-		'The logged-in greeting must be plain text of at most 80 characters.'
+		'The greeting for people logged in to Facebook must be plain text of at most 80 characters.'
 	);
 	await page.getByRole( 'button', { name: 'Save settings' } ).click();
 	await expect(
@@ -193,7 +198,7 @@ test( 'a truncated data file is named on the settings screen and in Site Health;
 		await expect( visitor.locator( '#ccfm-chat' ) ).toHaveCount( 1 );
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Facebook Page ID' ) ).toHaveValue(
+		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
 			'1234567890'
 		);
 		await expect(
