@@ -60,9 +60,9 @@ test.describe( 'a stored option from another version', () => {
 		);
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
-			'1234567890'
-		);
+		await expect(
+			page.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toHaveValue( '1234567890' );
 		await expect(
 			page.getByLabel( 'Greeting for people logged in to Facebook' )
 		).toHaveValue( 'Hi there' );
@@ -73,7 +73,9 @@ test.describe( 'a stored option from another version', () => {
 		await expect( notice ).toContainText( 'were left out: minimized.' );
 		await expect( form( page ).getByText( 'Loading…' ) ).toHaveCount( 0 );
 
-		await page.getByLabel( 'Your Facebook Page', { exact: true } ).fill( '42' );
+		await page
+			.getByLabel( 'Your Facebook Page', { exact: true } )
+			.fill( '42' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			form( page ).getByText( 'Settings saved.' )
@@ -85,9 +87,9 @@ test.describe( 'a stored option from another version', () => {
 		expect( clean.mode ).toBe( 'chat_plugin' );
 		expect( clean.logged_in_greeting ).toBe( 'Hi there' );
 		await page.reload();
-		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
-			'42'
-		);
+		await expect(
+			page.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toHaveValue( '42' );
 		await expect(
 			form( page ).locator( '.ccfm-repair-notice' )
 		).toHaveCount( 0 );
@@ -101,16 +103,18 @@ test.describe( 'a stored option from another version', () => {
 		);
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
-			'1234567890'
-		);
+		await expect(
+			page.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toHaveValue( '1234567890' );
 		const notice = form( page ).locator( '.ccfm-repair-notice' );
 		await expect( notice ).toContainText(
 			'reset to their defaults: mode, phone_greeting, bottom_spacing, ref.'
 		);
 		await expect( notice ).toContainText( 'were left out: ai_assistant.' );
 
-		await page.getByLabel( 'Your Facebook Page', { exact: true } ).fill( '1234567891' );
+		await page
+			.getByLabel( 'Your Facebook Page', { exact: true } )
+			.fill( '1234567891' );
 		await page.getByRole( 'button', { name: 'Save settings' } ).click();
 		await expect(
 			form( page ).getByText( 'Settings saved.' )
@@ -198,9 +202,9 @@ test( 'a truncated data file is named on the settings screen and in Site Health;
 		await expect( visitor.locator( '#ccfm-chat' ) ).toHaveCount( 1 );
 
 		await page.goto( ADMIN );
-		await expect( page.getByLabel( 'Your Facebook Page', { exact: true } ) ).toHaveValue(
-			'1234567890'
-		);
+		await expect(
+			page.getByLabel( 'Your Facebook Page', { exact: true } )
+		).toHaveValue( '1234567890' );
 		await expect(
 			form( page ).locator( '.ccfm-data-file-notice' )
 		).toContainText( 'data/facebook-locales.json is damaged' );
