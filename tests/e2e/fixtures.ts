@@ -6,7 +6,7 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { test as base, expect } from '@wordpress/e2e-test-utils-playwright';
 
 const root = path.resolve( __dirname, '../..' );
@@ -301,4 +301,50 @@ export async function chatConfig(
 	const text = ( await page.locator( '#ccfm-boot' ).textContent() ) || '';
 	const found = /^window\.ccfmConfig=(.*);$/m.exec( text );
 	return found ? JSON.parse( found[ 1 ] ) : {};
+}
+
+/** The plugin's settings screen. */
+export const ADMIN =
+	'/wp-admin/options-general.php?page=customer-chat-for-messenger';
+
+/**
+ * The settings app's root.
+ * @param page
+ */
+export const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
+
+/**
+ * Opens the settings screen and waits until it is usable (the first field
+ * shown, the panels' own requests settled).
+ * @param page
+ */
+export async function openSettings( page: Page ): Promise< void > {
+	await page.goto( ADMIN );
+	await expect(
+		page.getByLabel( 'Your Facebook Page', { exact: true } )
+	).toBeVisible();
+	await page.waitForLoadState( 'networkidle' );
+}
+
+/**
+ * Opens a panel by its title, as a user would (its toggle is a button with
+ * aria-expanded), and returns the panel.
+ * @param page
+ * @param title
+ */
+export async function openPanel(
+	page: Page,
+	title: string
+): Promise< Locator > {
+	const toggle = form( page ).getByRole( 'button', {
+		name: title,
+		exact: true,
+	} );
+	if ( ( await toggle.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
+		await toggle.click();
+	}
+	await expect( toggle ).toHaveAttribute( 'aria-expanded', 'true' );
+	return toggle.locator(
+		'xpath=ancestor::div[contains(@class,"components-panel__body")][1]'
+	);
 }

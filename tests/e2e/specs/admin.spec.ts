@@ -12,11 +12,13 @@ import {
 	chatConfig,
 	expect,
 	expectMessengerLink,
+	form,
+	openPanel,
+	openSettings,
 	test,
 	wpEval,
 } from '../fixtures';
 
-const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const PAGE = '1234567890';
 
 type Check = { id: string; status: string; label: string };
@@ -28,34 +30,6 @@ type RestError = {
 		details?: { ccfm_settings?: { message: string } };
 	};
 };
-
-const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
-
-async function openSettings( page: Page ): Promise< void > {
-	await page.goto( ADMIN );
-	await expect(
-		page.getByLabel( 'Your Facebook Page', { exact: true } )
-	).toBeVisible();
-	// The panels' own requests (platform status) settle before the test acts.
-	await page.waitForLoadState( 'networkidle' );
-}
-
-/**
- * Opens a panel by its title, as a user would: its toggle is a button with
- * aria-expanded.
- * @param page
- * @param title
- */
-async function openPanel( page: Page, title: string ): Promise< void > {
-	const toggle = form( page ).getByRole( 'button', {
-		name: title,
-		exact: true,
-	} );
-	if ( ( await toggle.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
-		await toggle.click();
-	}
-	await expect( toggle ).toHaveAttribute( 'aria-expanded', 'true' );
-}
 
 async function save( page: Page ): Promise< void > {
 	await page.getByRole( 'button', { name: 'Save settings' } ).click();

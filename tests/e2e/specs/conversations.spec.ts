@@ -8,9 +8,8 @@
 import crypto from 'crypto';
 import type { Locator, Page } from '@playwright/test';
 
-import { expect, test } from '../fixtures';
+import { ADMIN, expect, test } from '../fixtures';
 
-const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const APP_SECRET = 'fedcba9876543210fedcba9876543210';
 // Days far from "now", so other tests' events never fall in them; the test
 // keeps records for 3650 days while it runs, so the daily pruning keeps them.

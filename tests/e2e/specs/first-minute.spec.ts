@@ -9,35 +9,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
-import { expect, expectMessengerLink, test, wpEval } from '../fixtures';
+import {
+	expect,
+	expectMessengerLink,
+	form,
+	openPanel,
+	openSettings,
+	test,
+	wpEval,
+} from '../fixtures';
 
-const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const PLUGIN = 'customer-chat-for-messenger/customer-chat-for-messenger.php';
 
-const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
 const status = ( page: Page ) => page.locator( '.ccfm-status' );
 const pageField = ( page: Page ) =>
 	page.getByLabel( 'Your Facebook Page', { exact: true } );
-
-async function openSettings( page: Page ): Promise< void > {
-	await page.goto( ADMIN );
-	await expect( pageField( page ) ).toBeVisible();
-	await page.waitForLoadState( 'networkidle' );
-}
-
-async function openPanel( page: Page, title: string ): Promise< Locator > {
-	const toggle = form( page ).getByRole( 'button', {
-		name: title,
-		exact: true,
-	} );
-	if ( ( await toggle.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
-		await toggle.click();
-	}
-	await expect( toggle ).toHaveAttribute( 'aria-expanded', 'true' );
-	return toggle.locator(
-		'xpath=ancestor::div[contains(@class,"components-panel__body")][1]'
-	);
-}
 
 async function save( page: Page ): Promise< void > {
 	await page.getByRole( 'button', { name: 'Save settings' } ).click();

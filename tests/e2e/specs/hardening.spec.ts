@@ -7,13 +7,10 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Page } from '@playwright/test';
 
-import { expect, test, wpEval } from '../fixtures';
+import { ADMIN, expect, form, test, wpEval } from '../fixtures';
 
-const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const ROOT = path.resolve( __dirname, '../../..' );
-const form = ( page: Page ) => page.locator( '#ccfm-admin-root' );
 
 /**
  * Writes the option straight to the database, past every filter, as another

@@ -5,9 +5,8 @@
  */
 import path from 'path';
 
-import { expect, test, wpEval } from '../fixtures';
+import { ADMIN, expect, test, wpEval } from '../fixtures';
 
-const ADMIN = '/wp-admin/options-general.php?page=customer-chat-for-messenger';
 const OUT = path.resolve( __dirname, '../../../artifacts/screens' );
 
 function setUserLocale( locale: string ): void {
