@@ -14,7 +14,6 @@ namespace CCFM\Tests;
 
 use CCFM\Data_Files;
 use CCFM\Diagnostics;
-use CCFM\Front_End;
 use CCFM\Locale;
 use CCFM\Settings;
 
@@ -46,19 +45,7 @@ class DataFilesTest extends TestCase {
 
 	protected function set_up() {
 		parent::set_up();
-		foreach ( array( 'wp_enqueue_scripts', 'wp_footer' ) as $hook_name ) {
-			if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
-				continue;
-			}
-			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $priority => $callbacks ) {
-				foreach ( $callbacks as $callback ) {
-					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Front_End ) {
-						remove_action( $hook_name, $callback['function'], $priority );
-					}
-				}
-			}
-		}
-		( new Front_End() )->register();
+		$this->use_fresh_front_end();
 		Data_Files::flush();
 	}
 

@@ -21,42 +21,30 @@ class FrontEndTest extends TestCase {
 	 */
 	protected function set_up() {
 		parent::set_up();
-		foreach ( array( 'wp_enqueue_scripts', 'wp_footer' ) as $hook_name ) {
-			if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
-				continue;
-			}
-			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $priority => $callbacks ) {
+		$this->use_fresh_front_end();
+		// Exactly one instance: the global one is detached, the fresh one hooked.
+		$this->assertSame( 1, self::front_end_callbacks( 'wp_footer' ) );
+		$this->assertSame( 1, self::front_end_callbacks( 'wp_enqueue_scripts' ) );
+	}
+
+	/**
+	 * How many Front_End instances are hooked to a hook.
+	 *
+	 * @param string $hook_name Hook.
+	 * @return int
+	 */
+	private static function front_end_callbacks( $hook_name ) {
+		$count = 0;
+		if ( isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
+			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $callbacks ) {
 				foreach ( $callbacks as $callback ) {
 					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Front_End ) {
-						remove_action( $hook_name, $callback['function'], $priority );
+						++$count;
 					}
 				}
 			}
 		}
-		$this->assertFalse( self::has_front_end_callback( 'wp_footer' ) );
-		$this->assertFalse( self::has_front_end_callback( 'wp_enqueue_scripts' ) );
-		( new Front_End() )->register();
-		$this->assertTrue( self::has_front_end_callback( 'wp_footer' ) );
-	}
-
-	/**
-	 * Whether a Front_End instance is hooked to a hook.
-	 *
-	 * @param string $hook_name Hook.
-	 * @return bool
-	 */
-	private static function has_front_end_callback( $hook_name ) {
-		if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
-			return false;
-		}
-		foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $callbacks ) {
-			foreach ( $callbacks as $callback ) {
-				if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Front_End ) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return $count;
 	}
 
 	/**

@@ -162,6 +162,29 @@ abstract class TestCase extends Polyfill_TestCase {
 	}
 
 	/**
+	 * Front_End decides once per instance whether the chat shows: detaches
+	 * the plugin's global instance (WordPress restores the hooks after the
+	 * test) and registers a fresh one.
+	 *
+	 * @return void
+	 */
+	protected function use_fresh_front_end() {
+		foreach ( array( 'wp_enqueue_scripts', 'wp_footer' ) as $hook_name ) {
+			if ( ! isset( $GLOBALS['wp_filter'][ $hook_name ] ) ) {
+				continue;
+			}
+			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $priority => $callbacks ) {
+				foreach ( $callbacks as $callback ) {
+					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof \CCFM\Front_End ) {
+						remove_action( $hook_name, $callback['function'], $priority );
+					}
+				}
+			}
+		}
+		( new \CCFM\Front_End() )->register();
+	}
+
+	/**
 	 * Acts as a user of a role (or logged out for null / 'anonymous').
 	 *
 	 * @param string|null $role Role name.
