@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Customer Chat for Messenger
  * Plugin URI:        https://wordpress.org/plugins/customer-chat-for-messenger/
- * Description:       Adds a Messenger chat to your site: a fast chat bubble that loads the Chat Plugin on demand and always falls back to a working Messenger link.
+ * Description:       Adds a Messenger chat to your site: a fast chat bubble that is a working Messenger link at once, with Meta's Chat Plugin only if you opt in.
  * Version:           1.0.0
  * Requires at least: 6.5
  * Requires PHP:      7.4
