@@ -13,6 +13,7 @@
 const crypto = require( 'crypto' );
 const fs = require( 'fs' );
 const path = require( 'path' );
+const gettext = require( 'gettext-parser' );
 
 const ROOT = path.resolve( __dirname, '..' );
 const DOMAIN = 'customer-chat-for-messenger';
@@ -25,55 +26,29 @@ const ENTRIES = {
 };
 
 /**
- * Parses a PO file into entries { context, msgid, plural, msgstr[], refs[] }.
+ * Parses a PO file (with gettext-parser) into entries
+ * { context, msgid, plural, msgstr[], refs[], fuzzy }, the header first.
  * @param {string} text PO file text.
  */
 function parsePo( text ) {
+	const { translations } = gettext.po.parse( text, {
+		defaultCharset: 'utf-8',
+	} );
 	const entries = [];
-	for ( const block of text.replace( /\r\n/g, '\n' ).split( /\n\s*\n/ ) ) {
-		const entry = {
-			context: null,
-			msgid: null,
-			plural: null,
-			msgstr: [],
-			refs: [],
-			fuzzy: false,
-		};
-		let field = null;
-		for ( const line of block.split( '\n' ) ) {
-			if ( line.startsWith( '#:' ) ) {
-				entry.refs.push( ...line.slice( 2 ).trim().split( /\s+/ ) );
-				continue;
-			}
-			if ( line.startsWith( '#,' ) && line.includes( 'fuzzy' ) ) {
-				entry.fuzzy = true;
-			}
-			if ( line.startsWith( '#' ) || ! line.trim() ) {
-				continue;
-			}
-			const m = line.match(
-				/^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$/
-			);
-			const value = m ? m[ 3 ] : line.trim();
-			if ( m ) {
-				field = m[ 1 ].startsWith( 'msgstr' )
-					? `msgstr${ m[ 2 ] ?? 0 }`
-					: m[ 1 ];
-			}
-			const str = JSON.parse( value );
-			if ( field === 'msgctxt' ) {
-				entry.context = ( entry.context ?? '' ) + str;
-			} else if ( field === 'msgid' ) {
-				entry.msgid = ( entry.msgid ?? '' ) + str;
-			} else if ( field === 'msgid_plural' ) {
-				entry.plural = ( entry.plural ?? '' ) + str;
-			} else if ( field ) {
-				const i = Number( field.slice( 6 ) );
-				entry.msgstr[ i ] = ( entry.msgstr[ i ] ?? '' ) + str;
-			}
-		}
-		if ( entry.msgid !== null ) {
-			entries.push( entry );
+	// Grouped by context (gettext-parser's shape), in file order within each.
+	for ( const byId of Object.values( translations ) ) {
+		for ( const t of Object.values( byId ) ) {
+			const comments = t.comments || {};
+			entries.push( {
+				context: t.msgctxt === undefined ? null : t.msgctxt,
+				msgid: t.msgid,
+				plural: t.msgid_plural === undefined ? null : t.msgid_plural,
+				msgstr: t.msgstr,
+				refs: ( comments.reference || '' )
+					.split( /\s+/ )
+					.filter( Boolean ),
+				fuzzy: /\bfuzzy\b/.test( comments.flag || '' ),
+			} );
 		}
 	}
 	return entries;
