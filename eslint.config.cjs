@@ -20,8 +20,23 @@ module.exports = [
 		rules: { 'react-hooks/rules-of-hooks': 'off' },
 	},
 	{
-		// Jest globals for the JS unit tests (tests/js/*.test.*).
+		// The JS unit tests (Jest, tests/js/*.test.*) assert with node:assert.
 		files: [ 'tests/js/**' ],
+		rules: {
+			'jest/expect-expect': [
+				'error',
+				{
+					// ok() and bad(): validate-strict.test.js' assert helpers.
+					assertFunctionNames: [
+						'expect',
+						'assert',
+						'assert.*',
+						'ok',
+						'bad',
+					],
+				},
+			],
+		},
 		languageOptions: {
 			globals: {
 				test: 'readonly',

@@ -2,7 +2,6 @@
 // valid Blueprint by the schema of @wp-playground/blueprints (vendored in
 // tests/fixtures/wp-playground-blueprints, see its README), and it sets up
 // what the directory's preview should show.
-const { test } = require( 'node:test' );
 const assert = require( 'node:assert/strict' );
 const fs = require( 'fs' );
 const path = require( 'path' );

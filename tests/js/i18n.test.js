@@ -1,123 +1,18 @@
-// Translations: the committed POT matches the sources, the German .mo and
-// the JavaScript JSON files match the .po, and the extractor finds what
-// WordPress would translate (contexts, plurals, translator comments, the
-// text domain only).
-const { test } = require( 'node:test' );
+// Translations: the German .mo and the JavaScript JSON files match the .po,
+// and the .po has every string of the POT (the POT itself:
+// make-pot.test.js).
 const assert = require( 'node:assert/strict' );
 const crypto = require( 'crypto' );
 const fs = require( 'fs' );
 const os = require( 'os' );
 const path = require( 'path' );
 const { execFileSync } = require( 'child_process' );
-const makePot = require( '../../bin/make-pot.js' );
-const po2json = require( '../../bin/po2json.js' );
+const makePot = require( '../../bin/i18n/make-pot.js' );
+const po2json = require( '../../bin/i18n/po2json.js' );
 
 const root = path.resolve( __dirname, '../..' );
 const lang = path.join( root, 'plugin/languages' );
 const DOMAIN = 'customer-chat-for-messenger';
-
-test( 'the committed POT is up to date with the sources (npm run make-pot)', () => {
-	const committed = fs.readFileSync( makePot.POT, 'utf8' );
-	assert.equal(
-		makePot.withoutDate( makePot.build() ),
-		makePot.withoutDate( committed )
-	);
-} );
-
-test( 'the POT has the strings of every kind of source', () => {
-	const pot = fs.readFileSync( makePot.POT, 'utf8' );
-	for ( const needle of [
-		// PHP, front-end bubble.
-		'msgid "Chat with us on Messenger"',
-		// Admin app (TSX).
-		'#: src/admin/app.tsx:',
-		'msgid "Save settings"',
-		'msgid "Your Facebook Page"',
-		// block.json with WordPress' contexts.
-		'msgctxt "block title"\nmsgid "Messenger Chat"',
-		'msgctxt "block variation title"\nmsgid "Chat settings for this page"',
-		'msgctxt "block variation description"',
-		'msgctxt "block keyword"\nmsgid "messenger"',
-		'msgctxt "block description"',
-		// Plugin header.
-		'#. Description of the plugin\nmsgid "Adds a Messenger chat',
-		'#. Plugin Name of the plugin\n',
-		// Translator comments from PHP and TSX, kept with their string.
-		'#. translators: %s: ref value.\n#: src/block/index.tsx:',
-		'#. translators: %s: what is blocked.\n#: plugin/includes/class-diagnostics.php:',
-	] ) {
-		assert.ok( pot.includes( needle ), needle );
-	}
-} );
-
-function extract( source, ext ) {
-	const dir = fs.mkdtempSync( path.join( os.tmpdir(), 'ccfm-pot-' ) );
-	const file = path.join( dir, 'fixture.' + ext );
-	fs.writeFileSync( file, source );
-	try {
-		return makePot.extractCalls( file, ext === 'php' ? 'php' : 'js' );
-	} finally {
-		fs.rmSync( dir, { recursive: true } );
-	}
-}
-
-test( 'PHP extraction: all gettext functions, contexts, plurals, comments, escapes; other domains and methods skipped', () => {
-	const found = extract(
-		`<?php
-echo esc_html__( 'One', 'customer-chat-for-messenger' ) . esc_attr_e( "Two \\"q\\"", 'customer-chat-for-messenger' );
-/* translators: %d: count. */
-printf( _n( '%d item', '%d items', $n, 'customer-chat-for-messenger' ), $n );
-_x( 'Post', 'noun', 'customer-chat-for-messenger' );
-esc_html_x( 'It\\'s', 'ctx', 'customer-chat-for-messenger' );
-__( 'Other', 'other-domain' );
-$obj->__( 'Method', 'customer-chat-for-messenger' );
-__( $dynamic, 'customer-chat-for-messenger' );
-// __( 'Commented', 'customer-chat-for-messenger' );
-$s = '__( "In a string", "customer-chat-for-messenger" )';
-?><p><?php esc_html_e( 'Template', 'customer-chat-for-messenger' ); ?></p>
-`,
-		'php'
-	);
-	assert.deepEqual(
-		found.map( ( f ) => [ f.msgid, f.plural, f.context, f.comment ] ),
-		[
-			[ 'One', null, null, null ],
-			[ 'Two "q"', null, null, null ],
-			[ '%d item', '%d items', null, 'translators: %d: count.' ],
-			[ 'Post', null, 'noun', null ],
-			[ "It's", null, 'ctx', null ],
-			[ 'Template', null, null, null ],
-		]
-	);
-	assert.match( found[ 2 ].ref, /fixture\.php:4$/ );
-} );
-
-test( 'TS extraction: @wordpress/i18n calls, sprintf with translator comments, template literals', () => {
-	const found = extract(
-		`import { __, _x, _n, sprintf } from '@wordpress/i18n';
-const a = __( 'Hello', 'customer-chat-for-messenger' );
-const b = sprintf(
-	// translators: %s: name.
-	__( 'Hi %s', 'customer-chat-for-messenger' ),
-	name
-);
-const c = _x( \`Tab\`, 'ui', 'customer-chat-for-messenger' );
-const d = _n( 'One file', 'Many files', 2, 'customer-chat-for-messenger' );
-const e = __( 'Elsewhere', 'default' );
-const f = wp.i18n.__( 'Member', 'customer-chat-for-messenger' );
-`,
-		'tsx'
-	);
-	assert.deepEqual(
-		found.map( ( x ) => [ x.msgid, x.plural, x.context, x.comment ] ),
-		[
-			[ 'Hello', null, null, null ],
-			[ 'Hi %s', null, null, 'translators: %s: name.' ],
-			[ 'Tab', null, 'ui', null ],
-			[ 'One file', 'Many files', null, null ],
-		]
-	);
-} );
 
 test( 'the German .mo is compiled from the .po (msgfmt)', () => {
 	const po = path.join( lang, `${ DOMAIN }-de_DE.po` );

@@ -1,13 +1,10 @@
 // Unit tests of the first field's parser: whatever the owner has of their
 // Page (ID, username, m.me link, facebook.com URL) becomes page_id or
-// page_username; compiled from TypeScript by bin/compile-for-tests.js.
-const { test } = require( 'node:test' );
+// page_username; imported from the TypeScript source.
 const assert = require( 'node:assert/strict' );
-const { parsePageInput } = require( '../../.wp/js-test/admin/page-input.js' );
+const { parsePageInput } = require( '../../src/admin/page-input' );
 
-// eslint-disable-next-line camelcase
 const id = ( value ) => ( { kind: 'id', page_id: value } );
-// eslint-disable-next-line camelcase
 const username = ( value ) => ( { kind: 'username', page_username: value } );
 const invalid = ( reason ) => ( { kind: 'invalid', reason } );
 
@@ -138,9 +135,7 @@ test( 'what is not a Page is said so, never guessed', () => {
 		invalid( 'characters' )
 	);
 	// Every result the parser gives passes the settings' own rules.
-	const {
-		validateSetting,
-	} = require( '../../.wp/js-test/shared/validate.js' );
+	const { validateSetting } = require( '../../src/shared/validate' );
 	for ( const input of [
 		'acme.bakery',
 		'12345',
@@ -162,7 +157,7 @@ test( 'live when the mode has what it needs; the m.me link prefers the username'
 	const {
 		isConfigured,
 		messengerLink,
-	} = require( '../../.wp/js-test/admin/page-input.js' );
+	} = require( '../../src/admin/page-input' );
 	const base = { mode: 'link', page_id: '', page_username: '', ref: '' };
 	assert.equal( isConfigured( base ), false );
 	assert.equal(

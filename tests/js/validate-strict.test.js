@@ -1,9 +1,8 @@
 // The browser-side checks follow the server's strict rules: whole-string
 // patterns, one-line text without control, invisible or direction-changing
 // characters, integers that are integers (plain decimal strings only).
-const { test } = require( 'node:test' );
 const assert = require( 'node:assert/strict' );
-const { validateSetting } = require( '../../.wp/js-test/shared/validate.js' );
+const { validateSetting } = require( '../../src/shared/validate' );
 
 const ok = ( name, value ) =>
 	assert.equal(

@@ -1,11 +1,10 @@
 // Unit tests of the shared client-side validator and contrast helper,
-// compiled on the fly from TypeScript by bin/compile-for-tests.js.
-const { test } = require( 'node:test' );
+// imported from the TypeScript source (Jest with Babel, jest-unit.config.js).
 const assert = require( 'node:assert/strict' );
 const {
 	validateSetting,
 	contrastWithWhite,
-} = require( '../../.wp/js-test/shared/validate.js' );
+} = require( '../../src/shared/validate' );
 
 test( 'page_id accepts empty and 1-20 digits only', () => {
 	assert.equal( validateSetting( 'page_id', '' ), null );

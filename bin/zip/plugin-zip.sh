@@ -3,12 +3,12 @@
 # only the files that ship, under the top folder customer-chat-for-messenger/.
 # No sources, tests, node_modules, source maps or dotfiles.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SLUG="customer-chat-for-messenger"
 ZIP="$ROOT/$SLUG.zip"
 cd "$ROOT"
 
-command -v zip >/dev/null || { echo "zip is missing: run bash bin/install-deps.sh" >&2; exit 1; }
+command -v zip >/dev/null || { echo "zip is missing: run bash bin/stack/install-deps.sh" >&2; exit 1; }
 
 if [ "${CCFM_ZIP_SKIP_BUILD:-}" != 1 ]; then
 	npm run -s build

@@ -3,9 +3,9 @@
  * Scale figures of the conversations report: inserts 1,000,000 conversation
  * starts into the TEST database (wordpress_test, never the development site)
  * with INSERT … SELECT, times the report over a year of them and measures
- * PHP's peak memory, then removes them. Prints one JSON line for bin/bench.js.
+ * PHP's peak memory, then removes them. Prints one JSON line for bin/bench/bench.js.
  *
- * Usage: php bin/bench-report.php [events]   (default 1000000)
+ * Usage: php bin/bench/bench-report.php [events]   (default 1000000)
  *
  * @package CustomerChatForMessenger
  */
@@ -15,7 +15,7 @@
 putenv( 'CCFM_WP_TESTS=1' );
 $_SERVER['HTTP_HOST']   = 'localhost:' . ( getenv( 'CCFM_WP_PORT' ) ? getenv( 'CCFM_WP_PORT' ) : '8888' );
 $_SERVER['REQUEST_URI'] = '/';
-require dirname( __DIR__ ) . '/.wp/wordpress/wp-load.php';
+require dirname( __DIR__, 2 ) . '/.wp/wordpress/wp-load.php';
 
 if ( 'wordpress_test' !== DB_NAME || ! class_exists( 'CCFM\Conversations' ) ) {
 	fwrite( STDERR, "bench-report: the test database with the plugin active is needed (run the PHP tests once).\n" );

@@ -3,7 +3,7 @@
  * Benchmark: prints figures (no pass/fail) for what the plugin costs a page
  * and how fast the visitor gets a working Messenger path. Run by `npm run
  * bench` against the local WordPress on CCFM_WP_PORT (default 8888), which it
- * brings up with bin/start.sh (idempotent). The browser is offline: every
+ * brings up with bin/stack/start.sh (idempotent). The browser is offline: every
  * non-localhost request is answered locally (connect.facebook.net with the
  * stand-in SDK, anything else with an empty 204), as the browser tests do.
  *
@@ -18,7 +18,7 @@ const os = require( 'os' );
 const zlib = require( 'zlib' );
 const { execFileSync, spawnSync } = require( 'child_process' );
 
-const ROOT = path.resolve( __dirname, '..' );
+const ROOT = path.resolve( __dirname, '../..' );
 const PORT = process.env.CCFM_WP_PORT || '8888';
 const SITE = `http://localhost:${ PORT }`;
 const PLUGIN = 'customer-chat-for-messenger/customer-chat-for-messenger.php';
@@ -49,14 +49,14 @@ const CHROMIUM_ARGS = [
 
 // Bounds: the whole run stays under 4 minutes. Every loop has a fixed
 // maximum and, on a busy machine, stops early at its phase's deadline (seconds
-// after bin/start.sh) once it has its minimum; the table shows the real counts.
+// after bin/stack/start.sh) once it has its minimum; the table shows the real counts.
 const LOADS = 4; // measured page loads per scenario (after 1 warm-up), min 2
 const CLICKS = 3; // click-to-path runs per stand-in scenario, side by side
 const ROUNDS = 5; // alternating throughput rounds, min 1
 const PER_ROUND = 12; // sequential requests per variant and round
 const QUERY_SAMPLES = 3; // query-count requests per variant (after 1 warm-up)
 const DEADLINES = { loads: 80, clicks: 170, throughput: 200 };
-const BUDGET_MS = 230 * 1000; // counted after bin/start.sh
+const BUDGET_MS = 230 * 1000; // counted after bin/stack/start.sh
 const CLK_TCK = Number(
 	execFileSync( 'getconf', [ 'CLK_TCK' ], { encoding: 'utf8' } ).trim()
 );
@@ -95,7 +95,7 @@ const out = ( line = '' ) => process.stdout.write( line + '\n' );
  * Whether the loop may take another sample.
  * @param {number} done    Samples taken.
  * @param {number} min     Samples always taken.
- * @param {number} seconds Phase deadline, seconds after bin/start.sh.
+ * @param {number} seconds Phase deadline, seconds after bin/stack/start.sh.
  */
 const more = ( done, min, seconds ) =>
 	done < min || Date.now() - started < seconds * 1000;
@@ -106,13 +106,13 @@ function checkBudget( what ) {
 	}
 }
 
-// --- WordPress through bin/wp-eval.php ---------------------------------------
+// --- WordPress through bin/stack/wp-eval.php ---------------------------------------
 
 function wpEval( code ) {
 	const stdout = execFileSync(
 		'php',
 		[
-			path.join( ROOT, 'bin/wp-eval.php' ),
+			path.join( ROOT, 'bin/stack/wp-eval.php' ),
 			"require_once ABSPATH . 'wp-admin/includes/plugin.php';\n" + code,
 		],
 		{
@@ -612,7 +612,7 @@ async function queryCounts() {
 	fs.writeFileSync(
 		MU_FILE,
 		`<?php
-// Temporary, written and removed by bin/bench.js: prints the number of
+// Temporary, written and removed by bin/bench/bench.js: prints the number of
 // database queries of a request that carries ?ccfm_bench=1.
 if ( isset( $_GET['ccfm_bench'] ) ) {
 	add_action( 'shutdown', function () {
@@ -644,14 +644,18 @@ if ( isset( $_GET['ccfm_bench'] ) ) {
 // --- Main ----------------------------------------------------------------------------
 
 async function main() {
-	const start = spawnSync( 'bash', [ path.join( ROOT, 'bin/start.sh' ) ], {
-		cwd: ROOT,
-		env: process.env,
-		stdio: [ 'ignore', 2, 2 ],
-		timeout: 150000,
-	} );
+	const start = spawnSync(
+		'bash',
+		[ path.join( ROOT, 'bin/stack/start.sh' ) ],
+		{
+			cwd: ROOT,
+			env: process.env,
+			stdio: [ 'ignore', 2, 2 ],
+			timeout: 150000,
+		}
+	);
 	if ( start.status !== 0 ) {
-		throw new Error( 'bin/start.sh failed' );
+		throw new Error( 'bin/stack/start.sh failed' );
 	}
 	// Counted from here: start.sh may install things on a fresh machine.
 	started = Date.now();
@@ -666,7 +670,9 @@ async function main() {
 		`echo '@@BENCH@@' . wp_json_encode( array( 'active' => is_plugin_active( '${ PLUGIN }' ), 'settings' => get_option( 'ccfm_settings', null ), 'wp' => get_bloginfo( 'version' ), 'php' => PHP_VERSION ) ) . '@@BENCH@@';`
 	);
 	if ( ! saved ) {
-		throw new Error( 'could not read the site state with bin/wp-eval.php' );
+		throw new Error(
+			'could not read the site state with bin/stack/wp-eval.php'
+		);
 	}
 	// A page of its own, so posts that other runs left (with buttons, say) do not count.
 	const made = wpEval(
@@ -967,7 +973,7 @@ main()
 	.finally( cleanup );
 
 // ---------------------------------------------------------------------------
-// 5. Conversations report at scale (bin/bench-report.php): 1,000,000 stored
+// 5. Conversations report at scale (bin/bench/bench-report.php): 1,000,000 stored
 // events in the test database, the report over a year of them, peak PHP
 // memory. Runs once the sections above are done.
 // ---------------------------------------------------------------------------
@@ -979,7 +985,7 @@ process.once( 'beforeExit', () => {
 	try {
 		const line = execFileSync(
 			'php',
-			[ path.join( ROOT, 'bin/bench-report.php' ), '1000000' ],
+			[ path.join( ROOT, 'bin/bench/bench-report.php' ), '1000000' ],
 			{ cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 900000 }
 		)
 			.trim()

@@ -1,6 +1,6 @@
 <?php
 /**
- * Local stack only (copied by bin/start.sh, never shipped): the machine is
+ * Local stack only (copied by bin/stack/start.sh, never shipped): the machine is
  * offline, so WordPress's update checks would only log warnings.
  *
  * @package CustomerChatForMessenger

@@ -2,13 +2,13 @@
 /**
  * Writes the local site's wp-config.php (development and test stack only).
  *
- * Usage: php bin/write-wp-config.php <path> <db-port> <site-url>
+ * Usage: php bin/stack/write-wp-config.php <path> <db-port> <site-url>
  *
  * @package CustomerChatForMessenger
  */
 
 list( , $ccfm_target, $ccfm_port, $ccfm_url ) = $argv;
-$ccfm_root = dirname( __DIR__ );
+$ccfm_root = dirname( __DIR__, 2 );
 $ccfm_sock = $ccfm_root . '/.wp/run/mysqld.sock';
 $ccfm_log  = $ccfm_root . '/.wp/logs/debug.log';
 $ccfm_salt = '';
@@ -18,7 +18,7 @@ foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'A
 $ccfm_ms_log = $ccfm_root . '/.wp/logs/debug-multisite.log';
 $ccfm_config = <<<PHP
 <?php
-// CCFM_LOCAL_CONFIG v2: written by bin/write-wp-config.php for the local stack.
+// CCFM_LOCAL_CONFIG v2: written by bin/stack/write-wp-config.php for the local stack.
 // PHP tests set CCFM_WP_TESTS=1 to use a separate database, and
 // CCFM_WP_TESTS=multisite for a separate multisite network (subdirectories);
 // CCFM_WP_NETWORK_SETUP=1 loads that database as a single site while the

@@ -4,7 +4,7 @@
 # datadir, sockets, pid files and logs.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WP_DIR="$ROOT/.wp"
 WP_CORE="$WP_DIR/wordpress"
 WP_CACHE="$WP_DIR/cache"
@@ -34,6 +34,20 @@ wait_for() {
 		if "$@" 2>/dev/null; then return 0; fi
 		sleep 0.1
 	done
+	return 1
+}
+
+# What the built assets (plugin/build/) and the generated schema types are
+# made from. True (prints the first one) when any of them is newer than the
+# stamp file, or there is no stamp yet. ASSET_SOURCES is relative to the root.
+ASSET_SOURCES=(src plugin/data plugin/blocks package.json package-lock.json webpack.config.js tsconfig.json bin/gen-schema-types.js)
+assets_stale() { # assets_stale ROOT STAMP
+	local root="$1" stamp="$2" paths=() p
+	[ -f "$stamp" ] || { echo "$stamp"; return 0; }
+	for p in "${ASSET_SOURCES[@]}"; do [ -e "$root/$p" ] && paths+=("$root/$p"); done
+	local newer
+	newer=$(find "${paths[@]}" -newer "$stamp" -print -quit)
+	[ -n "$newer" ] && { echo "$newer"; return 0; }
 	return 1
 }
 

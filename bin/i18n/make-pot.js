@@ -10,14 +10,14 @@
  *   descriptions and keywords, style labels, with WordPress' contexts.
  * Only calls with the text domain customer-chat-for-messenger are taken.
  *
- * Usage: node bin/make-pot.js          write the POT
- *        node bin/make-pot.js --check  exit 1 when the committed POT is stale
+ * Usage: node bin/i18n/make-pot.js          write the POT
+ *        node bin/i18n/make-pot.js --check  exit 1 when the committed POT is stale
  * Also usable as a module: require( './make-pot' ).build() → POT text.
  */
 const fs = require( 'fs' );
 const path = require( 'path' );
 
-const ROOT = path.resolve( __dirname, '..' );
+const ROOT = path.resolve( __dirname, '../..' );
 const DOMAIN = 'customer-chat-for-messenger';
 const POT = path.join( ROOT, 'plugin/languages', DOMAIN + '.pot' );
 
@@ -467,7 +467,7 @@ function build( date ) {
 			'"Content-Transfer-Encoding: 8bit\\n"',
 			`"POT-Creation-Date: ${ when }\\n"`,
 			'"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n"',
-			'"X-Generator: bin/make-pot.js\\n"',
+			'"X-Generator: bin/i18n/make-pot.js\\n"',
 			`"X-Domain: ${ DOMAIN }\\n"`,
 			'',
 		].join( '\n' );
@@ -531,7 +531,16 @@ function existingDate() {
 	return m ? m[ 1 ] : null;
 }
 
-module.exports = { build, collect, tokenize, extractCalls, withoutDate, POT };
+module.exports = {
+	build,
+	collect,
+	tokenize,
+	extractCalls,
+	extractBlockJson,
+	escapePo,
+	withoutDate,
+	POT,
+};
 
 if ( require.main === module ) {
 	const current = fs.existsSync( POT ) ? fs.readFileSync( POT, 'utf8' ) : '';

@@ -4,11 +4,11 @@
 # real WordPress, and the browser tests in Chromium. Brings the local site up
 # first. Ends with one summary line: "N passed, N failed".
 set -uo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 LOGS="$ROOT/.wp/logs"
 
-bash bin/start.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash bin/stack/start.sh || { echo "0 passed, 1 failed"; exit 1; }
 mkdir -p "$LOGS"
 # Test-only mu-plugin (server scenarios for the browser tests).
 ln -sfn "$ROOT/tests/mu-plugins/e2e-scenarios.php" "$ROOT/.wp/wordpress/wp-content/mu-plugins/e2e-scenarios.php"
@@ -28,24 +28,25 @@ count() { # count NAME PASS FAIL OK : a suite with its own counts.
 	if [ "$4" != 0 ] || [ "$3" != 0 ]; then failures+=("$1"); [ "$3" = 0 ] && failed=$((failed + 1)); fi
 }
 
-step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins bin/bench.js
+step "ESLint (wp-scripts lint-js)" npx wp-scripts lint-js src tests/e2e tests/js tests/stand-ins bin/bench/bench.js bin/i18n
 step "TypeScript (tsc --noEmit, strict)" npm run -s typecheck
 step "PHPCS (WordPress-Extra, Docs, Security, PHPCompatibilityWP 7.4+)" vendor/bin/phpcs -q
 step "PHPStan (level 10, WordPress stubs)" vendor/bin/phpstan analyse --no-progress --memory-limit=1G
 
-echo "== JS unit tests"
-node bin/compile-for-tests.js
-node --test tests/js/ 2>&1 | tee "$LOGS/js-unit.log"; rc=${PIPESTATUS[0]}
-count "JS unit tests" "$(grep -oP '^# pass \K\d+' "$LOGS/js-unit.log" || echo 0)" "$(grep -oP '^# fail \K\d+' "$LOGS/js-unit.log" || echo 0)" "$rc"
+echo "== JS unit tests (Jest via wp-scripts test-unit-js)"
+npx wp-scripts test-unit-js --ci 2>&1 | tee "$LOGS/js-unit.log"; rc=${PIPESTATUS[0]}
+# Jest's summary: "Tests:       1 failed, 2 skipped, 40 passed, 43 total".
+js_tests=$(grep -E '^Tests:' "$LOGS/js-unit.log" | tail -1)
+count "JS unit tests" "$(grep -oP '\d+(?= passed)' <<<"$js_tests" || echo 0)" "$(grep -oP '\d+(?= failed)' <<<"$js_tests" || echo 0)" "$rc"
 
 echo "== PHP integration tests (PHPUnit, real WordPress + MariaDB)"
-bash bin/test-php.sh 2>&1 | tee "$LOGS/php-unit.log"; rc=${PIPESTATUS[0]}
+bash bin/test/test-php.sh 2>&1 | tee "$LOGS/php-unit.log"; rc=${PIPESTATUS[0]}
 php_total=$(grep -oP '^OK \(\K\d+' "$LOGS/php-unit.log" || grep -oP '^Tests: \K\d+' "$LOGS/php-unit.log" || echo 0)
 php_bad=$(( $(grep -oP 'Failures: \K\d+' "$LOGS/php-unit.log" || echo 0) + $(grep -oP 'Errors: \K\d+' "$LOGS/php-unit.log" || echo 0) ))
 count "PHP integration tests" "$((php_total - php_bad))" "$php_bad" "$rc"
 
 echo "== PHP multisite tests (PHPUnit, a real subdirectory network)"
-bash bin/test-php.sh --multisite 2>&1 | tee "$LOGS/php-multisite.log"; rc=${PIPESTATUS[0]}
+bash bin/test/test-php.sh --multisite 2>&1 | tee "$LOGS/php-multisite.log"; rc=${PIPESTATUS[0]}
 php_total=$(grep -oP '^OK \(\K\d+' "$LOGS/php-multisite.log" || grep -oP '^Tests: \K\d+' "$LOGS/php-multisite.log" || echo 0)
 php_bad=$(( $(grep -oP 'Failures: \K\d+' "$LOGS/php-multisite.log" || echo 0) + $(grep -oP 'Errors: \K\d+' "$LOGS/php-multisite.log" || echo 0) ))
 count "PHP multisite tests" "$((php_total - php_bad))" "$php_bad" "$rc"

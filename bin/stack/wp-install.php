@@ -2,7 +2,7 @@
 /**
  * Installs WordPress (if needed) and activates the plugin. Idempotent.
  *
- * Usage: php bin/wp-install.php <wordpress-dir> <site-url> [phase]
+ * Usage: php bin/stack/wp-install.php <wordpress-dir> <site-url> [phase]
  *
  * Phases: "install" (WordPress's tables), "activate" (the plugin on the
  * site). For the multisite test network (CCFM_WP_TESTS=multisite) the order

@@ -4,7 +4,7 @@
 # not running.
 source "$(dirname "$0")/lib.sh"
 
-bash "$ROOT/bin/install-deps.sh"
+bash "$ROOT/bin/stack/install-deps.sh"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 # --- MariaDB: private datadir, socket and port under .wp/ ------------------
@@ -35,18 +35,19 @@ create_dbs() {
 # --- WordPress config, plugin link, router ---------------------------------
 configure_wp() {
 	if [ ! -f "$WP_CORE/wp-config.php" ] || ! grep -q 'CCFM_LOCAL_CONFIG v2' "$WP_CORE/wp-config.php"; then
-		php "$ROOT/bin/write-wp-config.php" "$WP_CORE/wp-config.php" "$DB_PORT" "$WP_URL"
+		php "$ROOT/bin/stack/write-wp-config.php" "$WP_CORE/wp-config.php" "$DB_PORT" "$WP_URL"
 	fi
 	ln -sfn "$ROOT/plugin" "$WP_CORE/wp-content/plugins/customer-chat-for-messenger"
-	cp "$ROOT/bin/router.php" "$WP_CORE/router.php"
+	cp "$ROOT/bin/stack/router.php" "$WP_CORE/router.php"
 	mkdir -p "$WP_CORE/wp-content/mu-plugins"
-	cp "$ROOT/bin/mu-plugins/local-offline.php" "$WP_CORE/wp-content/mu-plugins/local-offline.php"
+	cp "$ROOT/bin/stack/mu-plugins/local-offline.php" "$WP_CORE/wp-content/mu-plugins/local-offline.php"
 }
 
 build_assets() {
 	local stamp="$ROOT/plugin/build/.stamp"
-	if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/src" "$ROOT/plugin/block.json" "$ROOT/package.json" -newer "$stamp" -print -quit 2>/dev/null)" ]; then
-		log "Building assets"
+	local changed
+	if changed=$(assets_stale "$ROOT" "$stamp"); then
+		log "Building assets (${changed#"$ROOT/"} changed)"
 		(cd "$ROOT" && npm run -s build >"$LOG_DIR/build.log" 2>&1) || { cat "$LOG_DIR/build.log"; exit 1; }
 		touch "$stamp"
 	fi
@@ -68,8 +69,8 @@ start_db
 create_dbs
 configure_wp
 build_assets
-php "$ROOT/bin/wp-install.php" "$WP_CORE" "$WP_URL" install
-php "$ROOT/bin/wp-install.php" "$WP_CORE" "$WP_URL" activate
+php "$ROOT/bin/stack/wp-install.php" "$WP_CORE" "$WP_URL" install
+php "$ROOT/bin/stack/wp-install.php" "$WP_CORE" "$WP_URL" activate
 start_web
 
 WP_VER=$(php -r "include '$WP_CORE/wp-includes/version.php'; echo \$wp_version;")

@@ -9,13 +9,13 @@ NET_PORT=$((WP_PORT + 100))
 NET_URL="http://localhost:$NET_PORT"
 
 if ! { [ -S "$DB_SOCK" ] && mysqladmin --protocol=socket -S "$DB_SOCK" -uroot ping >/dev/null 2>&1; }; then
-	bash "$ROOT/bin/start.sh" >/dev/null
+	bash "$ROOT/bin/stack/start.sh" >/dev/null
 fi
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 for phase in install network; do
-	CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 php "$ROOT/bin/wp-install.php" "$WP_CORE" "$NET_URL" "$phase"
+	CCFM_WP_TESTS=multisite CCFM_WP_NETWORK_SETUP=1 php "$ROOT/bin/stack/wp-install.php" "$WP_CORE" "$NET_URL" "$phase"
 done
-CCFM_WP_TESTS=multisite php "$ROOT/bin/wp-install.php" "$WP_CORE" "$NET_URL" activate
+CCFM_WP_TESTS=multisite php "$ROOT/bin/stack/wp-install.php" "$WP_CORE" "$NET_URL" activate
 
 # Reuse the network's server only when it is the one this script started.
 if port_open "$NET_PORT" && ! { [ -f "$RUN_DIR/php-network.pid" ] && kill -0 "$(cat "$RUN_DIR/php-network.pid")" 2>/dev/null; }; then

@@ -7,15 +7,15 @@
  * the sources that entry imports (followed through relative imports, so the
  * block's script also gets its block.json strings).
  *
- * Usage: node bin/po2json.js          write the files
- *        node bin/po2json.js --check  exit 1 when a file is missing or stale
+ * Usage: node bin/i18n/po2json.js          write the files
+ *        node bin/i18n/po2json.js --check  exit 1 when a file is missing or stale
  */
 const crypto = require( 'crypto' );
 const fs = require( 'fs' );
 const path = require( 'path' );
 const gettext = require( 'gettext-parser' );
 
-const ROOT = path.resolve( __dirname, '..' );
+const ROOT = path.resolve( __dirname, '../..' );
 const DOMAIN = 'customer-chat-for-messenger';
 const LANG_DIR = path.join( ROOT, 'plugin/languages' );
 // The scripts that get translations (wp_set_script_translations): entry → source.
@@ -160,7 +160,7 @@ function build( poFile ) {
 		out[ file ] =
 			JSON.stringify( {
 				'translation-revision-date': header[ 'PO-Revision-Date' ] || '',
-				generator: 'bin/po2json.js',
+				generator: 'bin/i18n/po2json.js',
 				source: script,
 				domain: 'messages',
 				locale_data: { messages },
