@@ -245,9 +245,9 @@ export const test = base.extend< {
 export { expect };
 
 /**
- * Runs PHP inside the local WordPress (bin/wp-eval.php, with this run's
+ * Runs PHP inside the local WordPress (bin/stack/wp-eval.php, with this run's
  * ports) and returns what it echoes. With { multisite: true } it runs on the
- * multisite test network's main site (bin/network.sh).
+ * multisite test network's main site (bin/stack/network.sh).
  * @param code              PHP code.
  * @param options
  * @param options.multisite
@@ -258,7 +258,7 @@ export function wpEval(
 ): string {
 	return execFileSync(
 		'php',
-		[ path.join( root, 'bin/wp-eval.php' ), code ],
+		[ path.join( root, 'bin/stack/wp-eval.php' ), code ],
 		{
 			env: multisite
 				? { ...process.env, CCFM_WP_TESTS: 'multisite' }

@@ -7,7 +7,7 @@ const root = path.resolve( __dirname, '../..' );
 
 /**
  * Links the test-only mu-plugin (server scenarios, /e2e/v1/scenario) into
- * the local WordPress, as bin/test.sh does, so `npm run test:e2e` works on
+ * the local WordPress, as bin/test/test.sh does, so `npm run test:e2e` works on
  * its own; then logs the administrator in once and saves the cookies.
  * @param config
  */

@@ -5,7 +5,7 @@
  *
  * The local wp-config.php picks `wordpress_test` when CCFM_WP_TESTS is set.
  * The test database is installed (WordPress + plugin activation) on first use
- * through bin/wp-install.php, so the tests never touch the development site.
+ * through bin/stack/wp-install.php, so the tests never touch the development site.
  *
  * PHPUnit includes this file from inside a method, so every global that
  * wp-config.php / wp-settings.php create at file scope is declared global
@@ -67,7 +67,7 @@ require_once CCFM_TESTS_ROOT . '/vendor/autoload.php';
 require_once CCFM_TESTS_ROOT . '/vendor/yoast/phpunit-polyfills/phpunitpolyfills-autoload.php';
 
 if ( ! is_readable( CCFM_TESTS_WP_CORE . '/wp-config.php' ) ) {
-	ccfm_tests_abort( 'No local WordPress in .wp/wordpress: run `bash bin/start.sh` first.' );
+	ccfm_tests_abort( 'No local WordPress in .wp/wordpress: run `bash bin/stack/start.sh` first.' );
 }
 
 /**
@@ -80,7 +80,7 @@ function ccfm_tests_db_ready() {
 	mysqli_report( MYSQLI_REPORT_OFF );
 	$db = @mysqli_connect( 'localhost', 'wp', 'wp', CCFM_TESTS_DB, 0, CCFM_TESTS_DB_SOCKET ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 	if ( ! $db ) {
-		ccfm_tests_abort( 'Cannot reach MariaDB on ' . CCFM_TESTS_DB_SOCKET . ' as wp@' . CCFM_TESTS_DB . ' (' . mysqli_connect_error() . '): run `bash bin/start.sh` first.' );
+		ccfm_tests_abort( 'Cannot reach MariaDB on ' . CCFM_TESTS_DB_SOCKET . ' as wp@' . CCFM_TESTS_DB . ' (' . mysqli_connect_error() . '): run `bash bin/stack/start.sh` first.' );
 	}
 	$ready  = false;
 	$result = @mysqli_query( // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the table may not exist yet.
@@ -100,13 +100,13 @@ function ccfm_tests_db_ready() {
 
 if ( CCFM_TESTS_MULTISITE ) {
 	// The network: its database, the plugin network-active, its web server.
-	exec( 'bash ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/network.sh' ) . ' 2>&1', $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
+	exec( 'bash ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/stack/network.sh' ) . ' 2>&1', $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
 	if ( 0 !== $ccfm_status ) {
 		ccfm_tests_abort( "Preparing the multisite network failed:\n" . implode( "\n", $ccfm_output ) );
 	}
 } elseif ( ! ccfm_tests_db_ready() ) {
 	foreach ( array( 'install', 'activate' ) as $ccfm_phase ) {
-		$ccfm_command = 'CCFM_WP_TESTS=1 ' . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/wp-install.php' )
+		$ccfm_command = 'CCFM_WP_TESTS=1 ' . escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( CCFM_TESTS_ROOT . '/bin/stack/wp-install.php' )
 			. ' ' . escapeshellarg( CCFM_TESTS_WP_CORE ) . ' ' . escapeshellarg( CCFM_TESTS_SITE_URL ) . ' ' . $ccfm_phase . ' 2>&1';
 		exec( $ccfm_command, $ccfm_output, $ccfm_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
 		if ( 0 !== $ccfm_status ) {

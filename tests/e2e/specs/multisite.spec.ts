@@ -3,7 +3,7 @@
  * Network Activate, Network Admin → Sites → Add New, then each site's own
  * settings screen; each site's visitors get that site's chat.
  *
- * Runs against the multisite test network (bin/network.sh: its own database,
+ * Runs against the multisite test network (bin/stack/network.sh: its own database,
  * served on the site port + 100), in browser contexts of its own.
  */
 import { execFileSync } from 'child_process';
@@ -54,9 +54,13 @@ test.describe( 'multisite network', () => {
 
 	test.beforeAll( () => {
 		// Brings the network up (idempotent) and prints its URL last.
-		url = execFileSync( 'bash', [ path.join( root, 'bin/network.sh' ) ], {
-			encoding: 'utf8',
-		} )
+		url = execFileSync(
+			'bash',
+			[ path.join( root, 'bin/stack/network.sh' ) ],
+			{
+				encoding: 'utf8',
+			}
+		)
 			.trim()
 			.split( '\n' )
 			.pop() as string;

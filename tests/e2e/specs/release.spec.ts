@@ -63,7 +63,7 @@ test.describe( 'release', () => {
 	} ) => {
 		test.setTimeout( 240_000 );
 		// The assets are built by the local stack; the zip step itself is what is tested here.
-		execFileSync( 'bash', [ path.join( root, 'bin/plugin-zip.sh' ) ], {
+		execFileSync( 'bash', [ path.join( root, 'bin/zip/plugin-zip.sh' ) ], {
 			env: {
 				...process.env,
 				CCFM_ZIP_SKIP_BUILD: fs.existsSync(
