@@ -1,6 +1,6 @@
 <?php
 /**
- * CCFM\Conversations: the table, the report, pruning, the privacy exporter
+ * CCFM\Platform\Conversation_Table: the table, the report, pruning, the privacy exporter
  * and eraser; and that no secret leaves the server through any ccfm/v1 route.
  *
  * @package CustomerChatForMessenger
@@ -8,10 +8,12 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Admin_Page;
-use CCFM\Conversations;
-use CCFM\Platform;
-use CCFM\Webhook;
+use CCFM\Admin\Admin_Page;
+use CCFM\Platform\Conversation_Pruning;
+use CCFM\Platform\Conversation_Store;
+use CCFM\Platform\Conversation_Table;
+use CCFM\Platform\Secrets;
+use CCFM\Platform\Webhook;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -49,26 +51,26 @@ class ConversationsTest extends PlatformTestCase {
 
 	public function test_table_and_cron_exist() {
 		global $wpdb;
-		$this->assertSame( Conversations::table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversations::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		$columns = $wpdb->get_col( 'DESCRIBE ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		$this->assertSame( Conversation_Table::table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversation_Table::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$columns = $wpdb->get_col( 'DESCRIBE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 		foreach ( array( 'created_at', 'ref', 'source', 'page_url', 'is_guest', 'sender_key', 'state', 'event_key' ) as $column ) {
 			$this->assertContains( $column, $columns );
 		}
 		$this->assertNotContains( 'text', $columns );
-		$this->assertSame( Conversations::DB_VERSION, get_option( Conversations::DB_VERSION_OPTION ) );
-		$this->assertIsInt( wp_next_scheduled( Conversations::CRON_HOOK ) );
-		$this->assertSame( 'daily', wp_get_schedule( Conversations::CRON_HOOK ) );
-		$this->assertNotFalse( has_action( Conversations::CRON_HOOK, array( Conversations::class, 'prune' ) ) );
+		$this->assertSame( Conversation_Table::DB_VERSION, get_option( Conversation_Table::DB_VERSION_OPTION ) );
+		$this->assertIsInt( wp_next_scheduled( Conversation_Pruning::CRON_HOOK ) );
+		$this->assertSame( 'daily', wp_get_schedule( Conversation_Pruning::CRON_HOOK ) );
+		$this->assertNotFalse( has_action( Conversation_Pruning::CRON_HOOK, array( Conversation_Pruning::class, 'prune' ) ) );
 	}
 
 	public function test_version_check_creates_a_missing_table() {
 		global $wpdb;
-		$wpdb->query( 'DROP TABLE ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
-		delete_option( Conversations::DB_VERSION_OPTION );
-		wp_clear_scheduled_hook( Conversations::CRON_HOOK );
+		$wpdb->query( 'DROP TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+		delete_option( Conversation_Table::DB_VERSION_OPTION );
+		wp_clear_scheduled_hook( Conversation_Pruning::CRON_HOOK );
 		do_action( 'admin_init' );
-		$this->assertSame( Conversations::table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversations::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		$this->assertIsInt( wp_next_scheduled( Conversations::CRON_HOOK ) );
+		$this->assertSame( Conversation_Table::table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversation_Table::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$this->assertIsInt( wp_next_scheduled( Conversation_Pruning::CRON_HOOK ) );
 	}
 
 	public function test_report_counts() {
@@ -183,7 +185,7 @@ class ConversationsTest extends PlatformTestCase {
 		update_option( 'timezone_string', 'America/New_York' );
 		$this->deliver( self::body( array( self::start( 'p1', '2024-03-02 03:00:00', 'late' ) ) ) ); // 22:00 on 1 March in New York.
 		$this->as_role( 'administrator' );
-		$report = \CCFM\Conversations::report( new \DateTimeImmutable( '2024-03-01', wp_timezone() ), new \DateTimeImmutable( '2024-03-02', wp_timezone() ) );
+		$report = \CCFM\Platform\Conversation_Report::report( new \DateTimeImmutable( '2024-03-01', wp_timezone() ), new \DateTimeImmutable( '2024-03-02', wp_timezone() ) );
 		update_option( 'timezone_string', 'UTC' );
 		$this->assertSame( array( 1, 0 ), array_column( $report['per_day'], 'starts' ) );
 	}
@@ -223,15 +225,15 @@ class ConversationsTest extends PlatformTestCase {
 				)
 			)
 		);
-		do_action( Conversations::CRON_HOOK );
+		do_action( Conversation_Pruning::CRON_HOOK );
 		$this->assertSame( array( 'b' ), array_column( $this->rows(), 'ref' ) );
 	}
 
 	public function test_exporter_and_eraser_use_the_hashed_sender_id() {
 		$this->save_secrets();
-		$events                         = self::spec_events();
-		$open                           = $events['referral, guest'];
-		$open['sender']['id']           = 'GUEST-4000000000000002';
+		$events               = self::spec_events();
+		$open                 = $events['referral, guest'];
+		$open['sender']['id'] = 'GUEST-4000000000000002';
 		$this->deliver( self::body( array( $open, $events['referral, guest GUEST_UPGRADE'], $events['referral, PSID'], $events['message from the plugin'] ) ) );
 		$this->assertCount( 4, $this->rows() );
 
@@ -274,7 +276,7 @@ class ConversationsTest extends PlatformTestCase {
 		$this->assertCount( 2, $this->rows() );
 		$this->assertTrue( call_user_func( $erase, '2900000000000003@messenger.invalid', 1 )['items_removed'] );
 		$this->assertCount( 1, $this->rows() );
-		$this->assertSame( Conversations::sender_key( '2900000000000002' ), $this->rows()[0]['sender_key'] );
+		$this->assertSame( Conversation_Store::sender_key( '2900000000000002' ), $this->rows()[0]['sender_key'] );
 	}
 
 	/**
@@ -347,7 +349,7 @@ class ConversationsTest extends PlatformTestCase {
 		foreach ( $secrets as $secret ) {
 			$this->assertStringNotContainsString( $secret, $json );
 		}
-		$this->assertStringNotContainsString( Platform::OPTION, (string) wp_json_encode( $others[0] ) );
+		$this->assertStringNotContainsString( Secrets::OPTION, (string) wp_json_encode( $others[0] ) );
 	}
 
 	public function test_uninstall_removes_everything() {
@@ -358,18 +360,18 @@ class ConversationsTest extends PlatformTestCase {
 			define( 'WP_UNINSTALL_PLUGIN', CCFM_TESTS_PLUGIN );
 		}
 		include CCFM_DIR . 'uninstall.php';
-		$this->assertFalse( get_option( Platform::OPTION ) );
-		$this->assertFalse( get_option( Conversations::DB_VERSION_OPTION ) );
-		$this->assertFalse( wp_next_scheduled( Conversations::CRON_HOOK ) );
-		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversations::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		Conversations::activate();
+		$this->assertFalse( get_option( Secrets::OPTION ) );
+		$this->assertFalse( get_option( Conversation_Table::DB_VERSION_OPTION ) );
+		$this->assertFalse( wp_next_scheduled( Conversation_Pruning::CRON_HOOK ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Conversation_Table::table() ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		Conversation_Table::activate();
 		$this->assertSame( array(), $this->rows() );
 	}
 
 	public function test_webhook_event_for_a_sender_of_another_kind_keeps_keys_apart() {
-		$this->assertNotSame( Conversations::sender_key( 'a' ), Conversations::sender_key( 'b' ) );
-		$this->assertSame( 64, strlen( Conversations::sender_key( 'a' ) ) );
-		$this->assertNotSame( hash( 'sha256', 'a' ), Conversations::sender_key( 'a' ), 'Keyed, not a bare hash.' );
+		$this->assertNotSame( Conversation_Store::sender_key( 'a' ), Conversation_Store::sender_key( 'b' ) );
+		$this->assertSame( 64, strlen( Conversation_Store::sender_key( 'a' ) ) );
+		$this->assertNotSame( hash( 'sha256', 'a' ), Conversation_Store::sender_key( 'a' ), 'Keyed, not a bare hash.' );
 		$this->assertFalse( Webhook::handle( array( 'sender' => array() ) ) );
 	}
 }

@@ -8,8 +8,9 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Renderer;
-use CCFM\Settings;
+use CCFM\Chat\Renderer;
+use CCFM\Settings\Schema;
+use CCFM\Settings\Settings;
 
 /**
  * Default mode tests.
@@ -18,7 +19,7 @@ class DefaultModeTest extends TestCase {
 
 	public function test_no_stored_settings_is_link_mode() {
 		delete_option( Settings::OPTION );
-		$this->assertSame( 'link', Settings::defaults()['mode'] );
+		$this->assertSame( 'link', Schema::defaults()['mode'] );
 		$this->assertSame( 'link', Settings::get()['mode'] );
 	}
 

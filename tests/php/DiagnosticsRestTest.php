@@ -1,13 +1,15 @@
 <?php
 /**
- * CCFM\Diagnostics and GET /ccfm/v1/diagnostics.
+ * CCFM\Admin\Diagnostics and GET /ccfm/v1/diagnostics.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
-use CCFM\Diagnostics;
+use CCFM\Admin\Diagnostics;
+use CCFM\Admin\Site_Health;
+use CCFM\Platform\Whitelist;
 
 /**
  * Diagnostics tests.
@@ -67,7 +69,7 @@ class DiagnosticsRestTest extends TestCase {
 		// The finding is still told, for information.
 		$this->assertStringStartsWith( 'localhost cannot be whitelisted', $checks['domain']['description'] );
 
-		$result = ( new Diagnostics() )->site_health_result();
+		$result = Site_Health::site_health_result();
 		$this->assertSame( 'good', $result['status'] );
 		$this->assertSame( 'The Messenger chat is set up correctly', $result['label'] );
 		$this->assertStringContainsString( '<li><strong>HTTPS</strong> (Not needed in this mode) ', $result['description'] );
@@ -320,7 +322,7 @@ class DiagnosticsRestTest extends TestCase {
 	 * @param bool   $expected Whether it can be whitelisted.
 	 */
 	public function test_host_whitelistable( $host, $expected ) {
-		$this->assertSame( $expected, Diagnostics::host_whitelistable( $host ) );
+		$this->assertSame( $expected, Whitelist::host_whitelistable( $host ) );
 	}
 
 	/**
@@ -412,11 +414,11 @@ class DiagnosticsRestTest extends TestCase {
 
 	public function test_site_health_result_sums_up_the_worst_status() {
 		$this->stub_home_page( array(), '<html></html>' );
-		$result = ( new Diagnostics() )->site_health_result();
+		$result = Site_Health::site_health_result();
 		$this->assertSame( 'critical', $result['status'] );
 		$this->assertSame( 'ccfm_chat', $result['test'] );
 		$this->assertStringContainsString( '<li><strong>HTTPS</strong>', $result['description'] );
-		$tests = ( new Diagnostics() )->site_health_tests( array( 'direct' => array( 'core' => array() ) ) );
+		$tests = ( new Site_Health() )->site_health_tests( array( 'direct' => array( 'core' => array() ) ) );
 		$this->assertSame( array(), $tests['direct']['core'], 'Core tests are kept.' );
 		$this->assertSame( rest_url( 'ccfm/v1/site-health' ), $tests['async']['ccfm_chat']['test'] );
 		$this->assertTrue( $tests['async']['ccfm_chat']['has_rest'] );
@@ -431,14 +433,14 @@ class DiagnosticsRestTest extends TestCase {
 		$this->as_role( 'administrator' );
 		$response = $this->rest( 'GET', '/ccfm/v1/site-health' );
 		$this->assertSame( 200, $response->get_status() );
-		$this->assertSame( ( new Diagnostics() )->site_health_result(), $response->get_data() );
+		$this->assertSame( Site_Health::site_health_result(), $response->get_data() );
 		$this->assertSame( 'critical', $response->get_data()['status'] );
 	}
 
 	public function test_site_health_items_say_their_status_worst_first() {
 		update_option( self::OPTION, array( 'mode' => 'chat_plugin' ) );
 		$this->stub_home_page( array(), '<html></html>' );
-		$result = ( new Diagnostics() )->site_health_result();
+		$result = Site_Health::site_health_result();
 		$this->assertStringContainsString( '<li><strong>HTTPS</strong> (Critical) The site is not served over HTTPS', $result['description'] );
 		$this->assertStringContainsString( '<li><strong>Chat Plugin service</strong> (Recommended) ', $result['description'] );
 		$this->assertStringContainsString( '<li><strong>Referrer policy</strong> (Good) ', $result['description'] );

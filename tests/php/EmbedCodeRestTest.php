@@ -7,7 +7,7 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Renderer;
+use CCFM\Chat\Renderer;
 
 /**
  * Embed code REST tests.
@@ -51,7 +51,7 @@ class EmbedCodeRestTest extends TestCase {
 		$this->assertNull( $this->raw_option(), 'Nothing is saved.' );
 
 		$expected = array_merge(
-			\CCFM\Settings::defaults(),
+			\CCFM\Settings\Schema::defaults(),
 			array(
 				'page_id'     => '9876543210',
 				'mode'        => 'chat_plugin',

@@ -11,11 +11,11 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Admin_Page;
-use CCFM\Display_Rules;
-use CCFM\Front_End;
-use CCFM\Placement;
-use CCFM\Settings;
+use CCFM\Admin\Admin_Page;
+use CCFM\Chat\Display_Rules;
+use CCFM\Chat\Front_End;
+use CCFM\Chat\Placement;
+use CCFM\Settings\Schema;
 
 /**
  * First-minute tests.
@@ -56,7 +56,7 @@ class FirstMinuteTest extends TestCase {
 		);
 		foreach ( $cases as list( $mode, $id, $username, $expected ) ) {
 			$settings = array_merge(
-				Settings::defaults(),
+				Schema::defaults(),
 				array(
 					'mode'          => $mode,
 					'page_id'       => $id,

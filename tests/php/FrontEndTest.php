@@ -1,13 +1,13 @@
 <?php
 /**
- * CCFM\Front_End: the chat shows, and its script loads, only with a Page ID.
+ * CCFM\Chat\Front_End: the chat shows, and its script loads, only with a Page ID.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
-use CCFM\Front_End;
+use CCFM\Chat\Front_End;
 
 /**
  * Front-end tests.
@@ -84,7 +84,7 @@ class FrontEndTest extends TestCase {
 	 */
 	public function test_no_page_id_prints_nothing( $role ) {
 		$this->as_role( $role );
-		$this->assertSame( '', \CCFM\Settings::get()['page_id'] );
+		$this->assertSame( '', \CCFM\Settings\Settings::get()['page_id'] );
 
 		$footer = $this->render_front_end();
 
@@ -124,7 +124,7 @@ class FrontEndTest extends TestCase {
 
 	public function test_page_id_prints_the_bubble_with_its_inline_style_and_boot_script_and_no_script_file() {
 		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
-		$this->assertSame( '1234567890', \CCFM\Settings::get()['page_id'] );
+		$this->assertSame( '1234567890', \CCFM\Settings\Settings::get()['page_id'] );
 
 		$footer = $this->render_front_end();
 

@@ -64,7 +64,7 @@ class HostileInputTest extends TestCase {
 	 * Every field in the schema has a corpus here.
 	 */
 	public function test_corpus_covers_every_field() {
-		$this->assertSame( array_keys( \CCFM\Settings::defaults() ), array_keys( self::field_bad() ) );
+		$this->assertSame( array_keys( \CCFM\Settings\Schema::defaults() ), array_keys( self::field_bad() ) );
 	}
 
 	/**
@@ -76,7 +76,7 @@ class HostileInputTest extends TestCase {
 		$before  = $this->raw_option();
 		$checked = 0;
 		foreach ( self::field_bad() as $field => $values ) {
-			$string_field = is_string( \CCFM\Settings::defaults()[ $field ] );
+			$string_field = is_string( \CCFM\Settings\Schema::defaults()[ $field ] );
 			$corpus       = array_merge( array_values( self::universal_bad() ), $values );
 			foreach ( $corpus as $value ) {
 				if ( $string_field && is_string( $value ) && ! preg_match( '/[\x00-\x1F\x7F]/', $value ) && in_array( $field, array( 'logged_in_greeting', 'logged_out_greeting' ), true ) && mb_strlen( $value ) <= 80 ) {
@@ -102,7 +102,10 @@ class HostileInputTest extends TestCase {
 		$this->seed_settings();
 		$before = $this->raw_option();
 		foreach ( array(
-			'unknown key' => array( 'page_id' => '1', '__proto__' => 'x' ),
+			'unknown key' => array(
+				'page_id'   => '1',
+				'__proto__' => 'x',
+			),
 			'list'        => array( '1', '2' ),
 			'string'      => 'page_id=1',
 			'number'      => 5,

@@ -1,13 +1,13 @@
 <?php
 /**
- * CCFM\Locale: WordPress → Facebook locale mapping and per-request resolution.
+ * CCFM\Chat\Locale: WordPress → Facebook locale mapping and per-request resolution.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
-use CCFM\Locale;
+use CCFM\Chat\Locale;
 
 /**
  * Locale tests.

@@ -1,6 +1,6 @@
 <?php
 /**
- * CCFM\Platform, CCFM\Graph_Client and the /ccfm/v1/platform routes, against
+ * CCFM\Platform\Platform, CCFM\Platform\Graph_Client and the /ccfm/v1/platform routes, against
  * the stand-in Graph server.
  *
  * @package CustomerChatForMessenger
@@ -8,8 +8,9 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Graph_Client;
-use CCFM\Platform;
+use CCFM\Platform\Graph_Client;
+use CCFM\Platform\Platform;
+use CCFM\Platform\Secrets;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -27,7 +28,7 @@ class PlatformTest extends PlatformTestCase {
 	 */
 	private function raw_platform() {
 		global $wpdb;
-		return $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Platform::OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		return $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Secrets::OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
 	public function test_get_reports_flags_and_defaults() {
@@ -60,7 +61,7 @@ class PlatformTest extends PlatformTestCase {
 			)
 		);
 		$this->assertSame( 200, $response->get_status() );
-		$this->assertSame( array_fill_keys( Platform::SECRETS, true ), $response->get_data()['secrets'] );
+		$this->assertSame( array_fill_keys( Secrets::SECRETS, true ), $response->get_data()['secrets'] );
 		$this->assertSame( 30, $response->get_data()['retention_days'] );
 		$this->assertSame(
 			array(
@@ -69,15 +70,15 @@ class PlatformTest extends PlatformTestCase {
 				'verify_token'      => self::VERIFY_TOKEN,
 				'retention_days'    => 30,
 			),
-			array_diff_key( (array) maybe_unserialize( (string) $this->raw_platform() ), array( Platform::SENDER_SECRET => true ) )
+			array_diff_key( (array) maybe_unserialize( (string) $this->raw_platform() ), array( Secrets::SENDER_SECRET => true ) )
 		);
-		$this->assertMatchesRegularExpression( '/^[0-9a-f]{64}$/', Platform::sender_secret(), 'The records\' own key is kept with the secrets.' );
-		$this->assertStringNotContainsString( Platform::sender_secret(), (string) wp_json_encode( $response->get_data() ), 'Never shown.' );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{64}$/', Secrets::sender_secret(), 'The records\' own key is kept with the secrets.' );
+		$this->assertStringNotContainsString( Secrets::sender_secret(), (string) wp_json_encode( $response->get_data() ), 'Never shown.' );
 		global $wpdb;
-		$this->assertContains( $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Platform::OPTION ) ), array( 'no', 'off' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$this->assertContains( $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Secrets::OPTION ) ), array( 'no', 'off' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		$this->assertNull( $this->raw_option(), 'Nothing went into ccfm_settings.' );
 		$settings = get_registered_settings();
-		$this->assertArrayNotHasKey( Platform::OPTION, $settings, 'ccfm_platform is not a registered (REST) setting.' );
+		$this->assertArrayNotHasKey( Secrets::OPTION, $settings, 'ccfm_platform is not a registered (REST) setting.' );
 	}
 
 	public function test_replace_keep_and_clear() {
@@ -102,7 +103,7 @@ class PlatformTest extends PlatformTestCase {
 			),
 			$response->get_data()['secrets']
 		);
-		$stored = Platform::get();
+		$stored = Secrets::get();
 		$this->assertSame( $new_token, $stored['page_access_token'] );
 		$this->assertSame( '', $stored['app_secret'] );
 		$this->assertSame( self::VERIFY_TOKEN, $stored['verify_token'], 'An empty value keeps the saved secret.' );
@@ -427,8 +428,8 @@ class PlatformTest extends PlatformTestCase {
 			),
 			$response->get_data()
 		);
-		$profile  = $this->graph_state()['profile'];
-		$expected = self::menu();
+		$profile                          = $this->graph_state()['profile'];
+		$expected                         = self::menu();
 		$expected[0]['disabled_surfaces'] = array( 'CUSTOMER_CHAT_PLUGIN' );
 		$expected[1]['disabled_surfaces'] = array( 'SOME_OTHER_SURFACE', 'CUSTOMER_CHAT_PLUGIN' );
 		$this->assertSame( $expected, $profile['persistent_menu'] );

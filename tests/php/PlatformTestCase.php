@@ -9,8 +9,9 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Conversations;
-use CCFM\Platform;
+use CCFM\Platform\Conversation_Table;
+use CCFM\Platform\Platform;
+use CCFM\Platform\Secrets;
 
 /**
  * Helpers for PlatformTest, WebhookTest and ConversationsTest.
@@ -59,9 +60,9 @@ abstract class PlatformTestCase extends TestCase {
 		if ( @fsockopen( 'localhost', $port, $errno, $errstr, 0.2 ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.file_system_operations_fsockopen
 			throw new \RuntimeException( "Port $port is already in use; set CCFM_GRAPH_PORT to a free port." );
 		}
-		$env          = getenv();
+		$env                     = getenv();
 		$env['CCFM_GRAPH_STATE'] = self::$state_file;
-		self::$server = proc_open(
+		self::$server            = proc_open(
 			array( PHP_BINARY, '-S', 'localhost:' . $port, CCFM_TESTS_ROOT . '/tests/stand-ins/graph.php' ),
 			array(
 				0 => array( 'file', '/dev/null', 'r' ),
@@ -107,8 +108,8 @@ abstract class PlatformTestCase extends TestCase {
 	protected function set_up() {
 		parent::set_up();
 		global $wpdb;
-		$wpdb->query( 'TRUNCATE TABLE ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		delete_option( Platform::OPTION );
+		$wpdb->query( 'TRUNCATE TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		delete_option( Secrets::OPTION );
 		$base = 'http://localhost:' . self::graph_port() . '/v18.0';
 		add_filter(
 			'ccfm_graph_base_url',
@@ -124,8 +125,8 @@ abstract class PlatformTestCase extends TestCase {
 	 */
 	protected function tear_down() {
 		global $wpdb;
-		$wpdb->query( 'TRUNCATE TABLE ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		delete_option( Platform::OPTION );
+		$wpdb->query( 'TRUNCATE TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		delete_option( Secrets::OPTION );
 		parent::tear_down();
 	}
 
@@ -180,7 +181,7 @@ abstract class PlatformTestCase extends TestCase {
 	 */
 	protected function save_secrets( array $overrides = array() ) {
 		update_option(
-			Platform::OPTION,
+			Secrets::OPTION,
 			array_merge(
 				array(
 					'page_access_token' => self::TOKEN,
@@ -248,7 +249,7 @@ abstract class PlatformTestCase extends TestCase {
 	 */
 	protected function rows() {
 		global $wpdb;
-		return (array) $wpdb->get_results( 'SELECT * FROM ' . Conversations::table() . ' ORDER BY id', ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		return (array) $wpdb->get_results( 'SELECT * FROM ' . Conversation_Table::table() . ' ORDER BY id', ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -280,7 +281,7 @@ abstract class PlatformTestCase extends TestCase {
 	protected static function spec_events() {
 		$page = array( 'id' => self::PAGE_ID );
 		return array(
-			'postback, new user_ref'       => array(
+			'postback, new user_ref'        => array(
 				'sender'    => array( 'user_ref' => 'UREF-postback-1' ),
 				'recipient' => $page,
 				'timestamp' => 1559598000478,
@@ -294,7 +295,7 @@ abstract class PlatformTestCase extends TestCase {
 					),
 				),
 			),
-			'postback, PSID'               => array(
+			'postback, PSID'                => array(
 				'sender'    => array( 'id' => '2900000000000001' ),
 				'recipient' => $page,
 				'timestamp' => 1559598000478,
@@ -308,7 +309,7 @@ abstract class PlatformTestCase extends TestCase {
 					),
 				),
 			),
-			'referral, user_ref'           => array(
+			'referral, user_ref'            => array(
 				'recipient' => $page,
 				'timestamp' => 1559598385735,
 				'sender'    => array( 'user_ref' => 'UREF-referral-1' ),
@@ -319,7 +320,7 @@ abstract class PlatformTestCase extends TestCase {
 					'referer_uri' => 'https://shop.example.org/products/?utm_source=x&email=a@b.c#top',
 				),
 			),
-			'referral, PSID'               => array(
+			'referral, PSID'                => array(
 				'recipient' => $page,
 				'timestamp' => 1559598385735,
 				'sender'    => array( 'id' => '2900000000000002' ),
@@ -330,7 +331,7 @@ abstract class PlatformTestCase extends TestCase {
 					'referer_uri' => 'https://shop.example.org/',
 				),
 			),
-			'referral, guest'              => array(
+			'referral, guest'               => array(
 				'sender'    => array( 'id' => 'GUEST-4000000000000001' ),
 				'recipient' => $page,
 				'timestamp' => 1559598000478,
@@ -342,7 +343,7 @@ abstract class PlatformTestCase extends TestCase {
 					'is_guest_user' => 'true',
 				),
 			),
-			'referral, guest END_CHAT'     => array(
+			'referral, guest END_CHAT'      => array(
 				'sender'    => array( 'id' => 'GUEST-4000000000000001' ),
 				'recipient' => $page,
 				'timestamp' => 1559598000478,
@@ -365,7 +366,7 @@ abstract class PlatformTestCase extends TestCase {
 					'referer_uri' => 'https://shop.example.org/',
 				),
 			),
-			'message from the plugin'      => array(
+			'message from the plugin'       => array(
 				'sender'    => array( 'id' => '2900000000000003' ),
 				'recipient' => $page,
 				'timestamp' => 1559598623749,

@@ -7,7 +7,7 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Privacy;
+use CCFM\Admin\Privacy_Policy;
 
 /**
  * Privacy-policy content.
@@ -55,17 +55,17 @@ class PrivacyTest extends TestCase {
 		$found = false;
 		foreach ( $GLOBALS['wp_filter']['admin_init']->callbacks as $callbacks ) {
 			foreach ( $callbacks as $callback ) {
-				if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Privacy && 'add_policy_content' === $callback['function'][1] ) {
+				if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Privacy_Policy && 'add_policy_content' === $callback['function'][1] ) {
 					$found = true;
 				}
 			}
 		}
-		$this->assertTrue( $found, 'CCFM\Privacy::add_policy_content is hooked to admin_init.' );
+		$this->assertTrue( $found, 'CCFM\Admin\Privacy_Policy::add_policy_content is hooked to admin_init.' );
 	}
 
 	public function test_admin_init_adds_the_suggested_text_to_the_policy_guide() {
 		remove_all_actions( 'admin_init' );
-		( new Privacy() )->register();
+		( new Privacy_Policy() )->register();
 		set_current_screen( 'options-privacy' );
 		$this->assertTrue( is_admin() );
 		$this->assertSame( array(), self::policy_content() );
@@ -76,7 +76,7 @@ class PrivacyTest extends TestCase {
 		$this->assertCount( 1, $content );
 		$this->assertSame( 'Customer Chat for Messenger', $content[0]['plugin_name'] );
 		$text = $content[0]['policy_text'];
-		$this->assertSame( Privacy::policy_text(), $text );
+		$this->assertSame( Privacy_Policy::policy_text(), $text );
 		foreach ( array( 'connect.facebook.net', 'm.me', 'IP address', 'Facebook cookies', 'consent', 'https://www.facebook.com/privacy/policy/', 'https://www.facebook.com/legal/terms', 'privacy-policy-tutorial' ) as $needle ) {
 			$this->assertStringContainsString( $needle, $text );
 		}
@@ -87,7 +87,7 @@ class PrivacyTest extends TestCase {
 
 	public function test_nothing_is_added_outside_wp_admin_even_when_admin_init_fires() {
 		remove_all_actions( 'admin_init' );
-		( new Privacy() )->register();
+		( new Privacy_Policy() )->register();
 		$this->assertFalse( is_admin() );
 		do_action( 'admin_init' ); // No _doing_it_wrong notice: the test would fail on it.
 		$this->assertSame( array(), self::policy_content() );

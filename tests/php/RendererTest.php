@@ -1,14 +1,17 @@
 <?php
 /**
- * CCFM\Renderer: escaping, the m.me link and the embed code.
+ * CCFM\Chat\Renderer: escaping, the m.me link and the embed code.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
-use CCFM\Renderer;
-use CCFM\Settings;
+use CCFM\Chat\Renderer;
+use CCFM\Platform\Graph_Client;
+use CCFM\Settings\Schema;
+use CCFM\Settings\Settings;
+use CCFM\Settings\Validator;
 
 /**
  * Renderer tests.
@@ -23,7 +26,14 @@ class RendererTest extends TestCase {
 	 */
 	private static function settings( array $fields = array() ) {
 		// The Chat Plugin's markup is what most of these tests read.
-		return array_merge( Settings::defaults(), array( 'page_id' => '1234567890', 'mode' => 'chat_plugin' ), $fields );
+		return array_merge(
+			Schema::defaults(),
+			array(
+				'page_id' => '1234567890',
+				'mode'    => 'chat_plugin',
+			),
+			$fields
+		);
 	}
 
 	/**
@@ -140,7 +150,7 @@ class RendererTest extends TestCase {
 	 */
 	public function test_greeting_text_with_entities_round_trips() {
 		$greeting = 'Fish &amp; Chips &lt;3';
-		$this->assertSame( $greeting, Settings::validate_field( 'logged_out_greeting', $greeting ), 'A valid greeting.' );
+		$this->assertSame( $greeting, Validator::validate_field( 'logged_out_greeting', $greeting ), 'A valid greeting.' );
 		$settings = self::settings(
 			array(
 				'logged_in_greeting'  => $greeting,
@@ -167,7 +177,7 @@ class RendererTest extends TestCase {
 				'ref'                   => 'promo',
 			)
 		);
-		$xpath = self::parse( Renderer::bubble( $settings ) );
+		$xpath    = self::parse( Renderer::bubble( $settings ) );
 
 		$root = $this->one( $xpath, '//div[@id="ccfm-chat"]' );
 		$this->assertSame( 'ccfm-chat ccfm-chat--left', $root->getAttribute( 'class' ) );
@@ -181,7 +191,7 @@ class RendererTest extends TestCase {
 		$this->assertSame( 'https://m.me/1234567890?ref=promo', $config['link'] );
 		$this->assertSame( 7, $config['delay'] );
 		$this->assertSame( 'hide', $config['phone'] );
-		$this->assertSame( Renderer::graph_version(), $config['version'] );
+		$this->assertSame( Graph_Client::version(), $config['version'] );
 		$this->assertSame( 'promo', $config['element']['ref'] );
 	}
 
@@ -265,7 +275,7 @@ class RendererTest extends TestCase {
 	}
 
 	public function test_embed_code_in_link_mode_is_an_escaped_messenger_link() {
-		$code = Renderer::embed_code(
+		$code  = Renderer::embed_code(
 			self::settings(
 				array(
 					'mode'          => 'link',
@@ -294,7 +304,7 @@ class RendererTest extends TestCase {
 				return 'v19.0';
 			}
 		);
-		$this->assertSame( 'v19.0', Renderer::graph_version() );
+		$this->assertSame( 'v19.0', Graph_Client::version() );
 		$this->assertStringContainsString( '"version":"v19.0"', Renderer::embed_code( self::settings(), 'en_US' ) );
 
 		add_filter(
@@ -304,7 +314,7 @@ class RendererTest extends TestCase {
 			},
 			20
 		);
-		$this->assertSame( 'v18.0', Renderer::graph_version() );
+		$this->assertSame( 'v18.0', Graph_Client::version() );
 	}
 
 	public function test_sdk_url() {

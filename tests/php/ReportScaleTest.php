@@ -10,7 +10,8 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Conversations;
+use CCFM\Platform\Conversation_Report;
+use CCFM\Platform\Conversation_Table;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -37,7 +38,7 @@ class ReportScaleTest extends PlatformTestCase {
 	 */
 	private static function insert_starts( $count, $first, $step, $refs, $pages ) {
 		global $wpdb;
-		$table = Conversations::table();
+		$table = Conversation_Table::table();
 		$wpdb->query( 'CREATE TEMPORARY TABLE ccfm_digits (d INT NOT NULL)' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.DirectDatabaseQuery.SchemaChange
 		$wpdb->query( 'INSERT INTO ccfm_digits VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -136,7 +137,7 @@ class ReportScaleTest extends PlatformTestCase {
 		$small = memory_get_peak_usage() - $base;
 
 		global $wpdb;
-		$wpdb->query( 'TRUNCATE TABLE ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'TRUNCATE TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 		self::insert_starts( 60000, '2024-01-01 00:00:00', 500, 300, 300 );
 		if ( function_exists( 'memory_reset_peak_usage' ) ) {
 			memory_reset_peak_usage();
@@ -146,8 +147,8 @@ class ReportScaleTest extends PlatformTestCase {
 		$large  = memory_get_peak_usage() - $base;
 
 		$this->assertSame( 60000, $report['total'] );
-		$this->assertCount( Conversations::REPORT_LIST_LIMIT, $report['per_ref'] );
-		$this->assertCount( Conversations::REPORT_LIST_LIMIT, $report['per_page'] );
+		$this->assertCount( Conversation_Report::REPORT_LIST_LIMIT, $report['per_ref'] );
+		$this->assertCount( Conversation_Report::REPORT_LIST_LIMIT, $report['per_page'] );
 		$this->assertSame( 200, $report['per_ref'][0]['starts'] );
 		$this->assertSame( 20000, $report['sources']['link'] );
 		// Loading 60,000 rows into PHP takes tens of megabytes; counting in SQL

@@ -41,8 +41,8 @@ class SettingsRestTest extends TestCase {
 	}
 
 	public function test_defaults_match_schema_file() {
-		$this->assertSame( self::expected_defaults(), \CCFM\Settings::defaults() );
-		$this->assertSame( self::expected_defaults(), \CCFM\Settings::get() );
+		$this->assertSame( self::expected_defaults(), \CCFM\Settings\Schema::defaults() );
+		$this->assertSame( self::expected_defaults(), \CCFM\Settings\Settings::get() );
 	}
 
 	public function test_admin_get_lists_the_option_with_defaults() {
@@ -432,16 +432,16 @@ class SettingsRestTest extends TestCase {
 
 	public function test_validate_field_messages_name_the_field() {
 		foreach ( array_keys( self::expected_defaults() ) as $field ) {
-			$error = \CCFM\Settings::validate_field( $field, array( 'not' => 'valid' ) );
+			$error = \CCFM\Settings\Validator::validate_field( $field, array( 'not' => 'valid' ) );
 			$this->assertWPError( $error, $field );
 			$this->assertSame( 'ccfm_invalid_' . $field, $error->get_error_code() );
-			$this->assertSame( $field . ': ' . \CCFM\Settings::message( $field ), $error->get_error_message() );
+			$this->assertSame( $field . ': ' . \CCFM\Settings\Messages::message( $field ), $error->get_error_message() );
 		}
 	}
 
 	public function test_invalid_utf8_is_refused() {
-		$this->assertWPError( \CCFM\Settings::validate_field( 'logged_in_greeting', "caf\xC3" ) );
-		$this->assertWPError( \CCFM\Settings::validate_field( 'ref', "\xFF" ) );
+		$this->assertWPError( \CCFM\Settings\Validator::validate_field( 'logged_in_greeting', "caf\xC3" ) );
+		$this->assertWPError( \CCFM\Settings\Validator::validate_field( 'ref', "\xFF" ) );
 	}
 
 	/**

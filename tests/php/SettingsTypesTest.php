@@ -1,6 +1,6 @@
 <?php
 /**
- * CCFM\Settings::get() and the settings in effect always have the types of
+ * CCFM\Settings\Settings::get() and the settings in effect always have the types of
  * the schema: a filter (or a stored value) of the wrong type for a field
  * leaves that field at the stored or default value. Filters of strings and
  * numbers fall back to their default on a value of another type.
@@ -10,11 +10,12 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Front_End;
-use CCFM\Graph_Client;
-use CCFM\Locale;
-use CCFM\Renderer;
-use CCFM\Settings;
+use CCFM\Chat\Front_End;
+use CCFM\Chat\Locale;
+use CCFM\Chat\Renderer;
+use CCFM\Platform\Graph_Client;
+use CCFM\Settings\Schema;
+use CCFM\Settings\Settings;
 
 /**
  * Settings types.
@@ -47,8 +48,8 @@ class SettingsTypesTest extends TestCase {
 
 	public function test_defaults_and_valid_settings_pass_unchanged() {
 		$valid = self::valid_settings();
-		$this->assertSame( $valid, Settings::conform( $valid, Settings::defaults() ) );
-		$this->assertSame( Settings::defaults(), Settings::conform( Settings::defaults(), $valid ), 'The schema defaults have the CcfmSettings types.' );
+		$this->assertSame( $valid, Settings::conform( $valid, Schema::defaults() ) );
+		$this->assertSame( Schema::defaults(), Settings::conform( Schema::defaults(), $valid ), 'The schema defaults have the CcfmSettings types.' );
 		$this->seed_settings();
 		$this->assertSame( $valid, Settings::get() );
 		$this->assertSame( $valid, self::front_end()->effective_settings() );
@@ -58,7 +59,7 @@ class SettingsTypesTest extends TestCase {
 	 * The enums the types check are exactly the schema's.
 	 */
 	public function test_enums_are_the_schema_enums() {
-		$properties = Settings::schema()['properties'];
+		$properties = Schema::schema()['properties'];
 		$other      = self::valid_settings();
 		$checked    = 0;
 		foreach ( $properties as $field => $property ) {
@@ -67,12 +68,12 @@ class SettingsTypesTest extends TestCase {
 				continue;
 			}
 			foreach ( $enum as $value ) {
-				$this->assertSame( $value, Settings::conform( array( $field => $value ), Settings::defaults() )[ $field ], "$field = $value" );
+				$this->assertSame( $value, Settings::conform( array( $field => $value ), Schema::defaults() )[ $field ], "$field = $value" );
 				++$checked;
 			}
-			$this->assertSame( Settings::defaults()[ $field ], Settings::conform( array( $field => 'not-in-the-enum' ), Settings::defaults() )[ $field ], $field );
+			$this->assertSame( Schema::defaults()[ $field ], Settings::conform( array( $field => 'not-in-the-enum' ), Schema::defaults() )[ $field ], $field );
 		}
-		$places = Settings::schema()['properties']['display_places'];
+		$places = Schema::schema()['properties']['display_places'];
 		$this->assertIsArray( $places['default'] );
 		$this->assertSame( $places['default'], Settings::conform( array( 'display_places' => $places['default'] ), $other )['display_places'], 'Every place of the schema.' );
 		$this->assertSame( $other['display_places'], Settings::conform( array( 'display_places' => array( 'posts', 'home' ) ), $other )['display_places'] );
@@ -141,13 +142,13 @@ class SettingsTypesTest extends TestCase {
 		$this->assertSame( $stored, get_option( self::OPTION ), 'Stored past the sanitize callback.' );
 
 		$expected                   = self::valid_settings();
-		$expected['bottom_spacing'] = Settings::defaults()['bottom_spacing'];
-		$expected['exclude_ids']    = Settings::defaults()['exclude_ids'];
-		$expected['mode']           = Settings::defaults()['mode'];
+		$expected['bottom_spacing'] = Schema::defaults()['bottom_spacing'];
+		$expected['exclude_ids']    = Schema::defaults()['exclude_ids'];
+		$expected['mode']           = Schema::defaults()['mode'];
 		$this->assertSame( $expected, Settings::get() );
 
 		update_option( self::OPTION, 'not an array' );
-		$this->assertSame( Settings::defaults(), Settings::get() );
+		$this->assertSame( Schema::defaults(), Settings::get() );
 	}
 
 	/**
@@ -158,12 +159,12 @@ class SettingsTypesTest extends TestCase {
 		foreach ( array( 'ccfm_graph_version', 'ccfm_attribution', 'ccfm_locale', 'ccfm_graph_base_url', 'ccfm_render_timeout' ) as $hook_name ) {
 			add_filter( $hook_name, '__return_empty_array' );
 		}
-		$this->assertSame( 'v18.0', Renderer::graph_version() );
-		$this->assertSame( 'wordpress', Renderer::element_attributes( Settings::defaults() )['attribution'] ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
+		$this->assertSame( 'v18.0', Graph_Client::version() );
+		$this->assertSame( 'wordpress', Renderer::element_attributes( Schema::defaults() )['attribution'] ); // phpcs:ignore WordPress.WP.CapitalPDangit.Misspelled -- Meta's attribution value is lowercase.
 		$this->assertSame( 'en_US', Locale::resolve( 'auto' ) );
-		$this->assertSame( Graph_Client::DEFAULT_BASE_URL, Graph_Client::base_url() );
+		$this->assertSame( Graph_Client::DEFAULT_HOST . '/' . Graph_Client::VERSION, Graph_Client::base_url() );
 		$chat = array_merge(
-			Settings::defaults(),
+			Schema::defaults(),
 			array(
 				'page_id' => '1234567890',
 				'mode'    => 'chat_plugin',

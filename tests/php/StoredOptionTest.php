@@ -11,7 +11,8 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Settings;
+use CCFM\Settings\Schema;
+use CCFM\Settings\Settings;
 
 /**
  * Stored option tests.
@@ -87,7 +88,7 @@ class StoredOptionTest extends TestCase {
 	public function test_an_older_option_reads_as_a_valid_object() {
 		$this->store_raw( self::older_option() );
 		$expected = array_merge(
-			Settings::defaults(),
+			Schema::defaults(),
 			array(
 				'page_id'                 => '1234567890',
 				'mode'                    => 'chat_plugin',
@@ -116,9 +117,9 @@ class StoredOptionTest extends TestCase {
 		$expected = array_merge(
 			self::valid_settings(),
 			array(
-				'mode'           => Settings::defaults()['mode'],
-				'phone_greeting' => Settings::defaults()['phone_greeting'],
-				'bottom_spacing' => Settings::defaults()['bottom_spacing'],
+				'mode'           => Schema::defaults()['mode'],
+				'phone_greeting' => Schema::defaults()['phone_greeting'],
+				'bottom_spacing' => Schema::defaults()['bottom_spacing'],
 				'ref'            => '',
 			)
 		);
@@ -170,7 +171,7 @@ class StoredOptionTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$settings = $response->get_data()[ self::OPTION ];
 		$this->assertIsArray( $settings );
-		$this->assertSame( array_keys( Settings::defaults() ), array_keys( $settings ) );
+		$this->assertSame( array_keys( Schema::defaults() ), array_keys( $settings ) );
 		$this->assertSame( '', $settings['page_id'] );
 	}
 
@@ -186,10 +187,13 @@ class StoredOptionTest extends TestCase {
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$clean = array_merge( $read, array( 'page_id' => '42' ) );
 		$this->assertSame( $clean, maybe_unserialize( (string) $this->raw_option() ) );
-		$this->assertSame( array(
-			'reset'   => array(),
-			'dropped' => array(),
-		), Settings::repairs() );
+		$this->assertSame(
+			array(
+				'reset'   => array(),
+				'dropped' => array(),
+			),
+			Settings::repairs()
+		);
 	}
 
 	public function test_saving_the_repaired_object_unchanged_stores_it_clean() {
@@ -210,7 +214,7 @@ class StoredOptionTest extends TestCase {
 
 		$stored = maybe_unserialize( (string) $this->raw_option() );
 		$this->assertIsArray( $stored );
-		$this->assertSame( array_keys( Settings::defaults() ), array_keys( $stored ) );
+		$this->assertSame( array_keys( Schema::defaults() ), array_keys( $stored ) );
 		$this->assertSame( 'spring', $stored['ref'] );
 		$this->assertSame( 'chat_plugin', $stored['mode'], 'The older site keeps the Chat Plugin.' );
 		$this->assertArrayNotHasKey( 'minimized', $stored );

@@ -11,9 +11,10 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Placement;
-use CCFM\Platform;
-use CCFM\Settings;
+use CCFM\Chat\Placement;
+use CCFM\Platform\Platform;
+use CCFM\Platform\Secrets;
+use CCFM\Settings\Validator;
 
 /**
  * Strict validation tests.
@@ -103,7 +104,7 @@ class StrictValidationTest extends TestCase {
 	 * @param mixed  $value Bad value.
 	 */
 	public function test_validate_field_refuses( $field, $value ) {
-		$this->assertInstanceOf( \WP_Error::class, Settings::validate_field( $field, $value ) );
+		$this->assertInstanceOf( \WP_Error::class, Validator::validate_field( $field, $value ) );
 	}
 
 	/**
@@ -113,8 +114,11 @@ class StrictValidationTest extends TestCase {
 	 */
 	public function test_floats_are_never_integers() {
 		$raw = $this->seed_settings();
-		foreach ( array( 'greeting_dialog_delay' => 5.0, 'bottom_spacing' => 24.0 ) as $field => $float ) {
-			$this->assertInstanceOf( \WP_Error::class, Settings::validate_field( $field, $float ) );
+		foreach ( array(
+			'greeting_dialog_delay' => 5.0,
+			'bottom_spacing'        => 24.0,
+		) as $field => $float ) {
+			$this->assertInstanceOf( \WP_Error::class, Validator::validate_field( $field, $float ) );
 			update_option( self::OPTION, array_merge( self::valid_settings(), array( $field => $float ) ) );
 			$this->assertSame( $raw, $this->raw_option() );
 		}
@@ -124,12 +128,12 @@ class StrictValidationTest extends TestCase {
 	 * An invisible character is named in the message.
 	 */
 	public function test_the_message_names_the_hidden_character() {
-		$error = Settings::validate_field( 'logged_in_greeting', "Buy \u{202E}won" );
+		$error = Validator::validate_field( 'logged_in_greeting', "Buy \u{202E}won" );
 		$this->assertInstanceOf( \WP_Error::class, $error );
 		$this->assertStringContainsString( 'U+202E', $error->get_error_message() );
 		$this->assertStringContainsString( 'direction-changing', $error->get_error_message() );
 
-		$error = Settings::validate_field( 'page_id', "1234567890\n" );
+		$error = Validator::validate_field( 'page_id', "1234567890\n" );
 		$this->assertInstanceOf( \WP_Error::class, $error );
 		$this->assertStringContainsString( 'U+000A', $error->get_error_message() );
 	}
@@ -269,8 +273,8 @@ class StrictValidationTest extends TestCase {
 	 * @param mixed  $value Bad value.
 	 */
 	public function test_platform_refuses_a_secret_with_a_final_newline( $key, $value ) {
-		update_option( Platform::OPTION, array( 'retention_days' => 30 ), false );
-		$before = get_option( Platform::OPTION );
+		update_option( Secrets::OPTION, array( 'retention_days' => 30 ), false );
+		$before = get_option( Secrets::OPTION );
 		$this->as_role( 'administrator' );
 
 		$response = $this->rest( 'POST', '/ccfm/v1/platform', array( $key => $value ) );
@@ -279,8 +283,8 @@ class StrictValidationTest extends TestCase {
 		$data = $response->get_data();
 		$this->assertIsArray( $data );
 		$this->assertArrayHasKey( $key, $data['data']['params'] );
-		$this->assertSame( $before, get_option( Platform::OPTION ) );
-		delete_option( Platform::OPTION );
+		$this->assertSame( $before, get_option( Secrets::OPTION ) );
+		delete_option( Secrets::OPTION );
 	}
 
 	/**

@@ -30,7 +30,7 @@ class UninstallTest extends TestCase {
 		}
 		delete_option( 'ccfm_test_leftover' );
 		// Later tests need the plugin as installed: table, version, cron.
-		\CCFM\Conversations::activate();
+		\CCFM\Platform\Conversation_Table::activate();
 		parent::tear_down();
 	}
 
@@ -77,7 +77,7 @@ class UninstallTest extends TestCase {
 		update_option( 'e2e_scenario_untouched_by_ccfm_uninstall', 'kept' );
 		update_user_meta( self::user_id( 'editor' ), 'ccfm_dismissed_notice', '1' );
 		update_option( 'ccfm_platform', array( 'page_token' => 'secret' ), false );
-		\CCFM\Conversations::activate();
+		\CCFM\Platform\Conversation_Table::activate();
 		$this->assertSame( $wpdb->prefix . 'ccfm_conversations', $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'ccfm_conversations' ) ) ) ); // phpcs:ignore
 		$this->assertNotFalse( wp_next_scheduled( 'ccfm_prune_conversations' ) );
 

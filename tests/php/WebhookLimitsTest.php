@@ -11,8 +11,8 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Platform;
-use CCFM\Webhook;
+use CCFM\Platform\Secrets;
+use CCFM\Platform\Webhook;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -150,7 +150,7 @@ class WebhookLimitsTest extends PlatformTestCase {
 
 		// The site shortens its retention; the daily pruning removes the row.
 		$this->save_secrets( array( 'retention_days' => 10 ) );
-		\CCFM\Conversations::prune();
+		\CCFM\Platform\Conversation_Pruning::prune();
 		$this->assertSame( array(), $this->rows() );
 
 		// Meta (or an attacker with a captured delivery) sends it again.
@@ -210,6 +210,6 @@ class WebhookLimitsTest extends PlatformTestCase {
 			$this->assertStringContainsString( number_format( Webhook::MAX_EVENTS ) . ' events', $text, $file );
 			$this->assertSame( 1048576, Webhook::MAX_BODY_BYTES );
 		}
-		$this->assertSame( 90, Platform::DEFAULT_RETENTION_DAYS );
+		$this->assertSame( 90, Secrets::DEFAULT_RETENTION_DAYS );
 	}
 }

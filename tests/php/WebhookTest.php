@@ -1,14 +1,14 @@
 <?php
 /**
- * CCFM\Webhook: the handshake, the signature, and the events of the spec.
+ * CCFM\Platform\Webhook: the handshake, the signature, and the events of the spec.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
-use CCFM\Conversations;
-use CCFM\Webhook;
+use CCFM\Platform\Conversation_Store;
+use CCFM\Platform\Webhook;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -183,7 +183,7 @@ class WebhookTest extends PlatformTestCase {
 		$this->assertSame( 'CUSTOMER_CHAT_PLUGIN', $rows[0]['source'] );
 		$this->assertSame( 'https://shop.example.org/products/', $rows[0]['page_url'], 'No query string or fragment.' );
 		$this->assertSame( 'user_ref', $rows[0]['sender_kind'] );
-		$this->assertSame( Conversations::sender_key( 'UREF-referral-1' ), $rows[0]['sender_key'] );
+		$this->assertSame( Conversation_Store::sender_key( 'UREF-referral-1' ), $rows[0]['sender_key'] );
 		$this->assertSame( '2019-06-03 21:46:25', $rows[0]['created_at'] );
 		$this->assertSame( 'open', $rows[0]['state'] );
 		$this->assertCount( 1, $this->fired );
@@ -201,22 +201,22 @@ class WebhookTest extends PlatformTestCase {
 			return self::body( array( self::spec_events()['referral, PSID'] ) );
 		};
 		return array(
-			'no signature'          => array(
+			'no signature'                      => array(
 				static function () use ( $body ) {
 					return array( $body(), array() );
 				},
 			),
-			'wrong secret'          => array(
+			'wrong secret'                      => array(
 				static function () use ( $body ) {
 					return array( $body(), array( 'X-Hub-Signature-256' => 'sha256=' . hash_hmac( 'sha256', $body(), 'fedcba9876543210fedcba9876543210' ) ) );
 				},
 			),
-			'keyed with the verify token' => array(
+			'keyed with the verify token'       => array(
 				static function () use ( $body ) {
 					return array( $body(), array( 'X-Hub-Signature-256' => 'sha256=' . hash_hmac( 'sha256', $body(), self::VERIFY_TOKEN ) ) );
 				},
 			),
-			'SHA-1 only'            => array(
+			'SHA-1 only'                        => array(
 				static function () use ( $body ) {
 					return array( $body(), array( 'X-Hub-Signature' => 'sha1=' . hash_hmac( 'sha1', $body(), self::APP_SECRET ) ) );
 				},
@@ -226,25 +226,25 @@ class WebhookTest extends PlatformTestCase {
 					return array( $body(), array( 'X-Hub-Signature-256' => 'sha1=' . hash_hmac( 'sha1', $body(), self::APP_SECRET ) ) );
 				},
 			),
-			'no prefix'             => array(
+			'no prefix'                         => array(
 				static function () use ( $body ) {
 					return array( $body(), array( 'X-Hub-Signature-256' => hash_hmac( 'sha256', $body(), self::APP_SECRET ) ) );
 				},
 			),
-			'body re-encoded'       => array(
+			'body re-encoded'                   => array(
 				static function () use ( $body ) {
 					$pretty = (string) wp_json_encode( json_decode( $body() ), JSON_PRETTY_PRINT );
 					return array( $pretty, array( 'X-Hub-Signature-256' => 'sha256=' . hash_hmac( 'sha256', $body(), self::APP_SECRET ) ) );
 				},
 			),
-			'non-ASCII re-escaped'  => array(
+			'non-ASCII re-escaped'              => array(
 				static function () {
 					$raw     = '{"object":"page","entry":[{"id":"1","time":1,"messaging":[{"sender":{"id":"29001"},"recipient":{"id":"1"},"timestamp":1559598385735,"referral":{"ref":"caf\u00e9","source":"CUSTOMER_CHAT_PLUGIN","type":"OPEN_THREAD"}}]}]}';
 					$decoded = str_replace( '\u00e9', 'é', $raw );
 					return array( $decoded, array( 'X-Hub-Signature-256' => 'sha256=' . hash_hmac( 'sha256', $raw, self::APP_SECRET ) ) );
 				},
 			),
-			'empty signature'       => array(
+			'empty signature'                   => array(
 				static function () use ( $body ) {
 					return array( $body(), array( 'X-Hub-Signature-256' => 'sha256=' ) );
 				},
@@ -332,9 +332,9 @@ class WebhookTest extends PlatformTestCase {
 		$this->assertSame( 200, $retry->get_status() );
 		$this->assertSame( array( 'stored' => 0 ), $retry->get_data() );
 		// A retry in another batch, next to a new event, is still recognised.
-		$other                         = self::spec_events()['referral, PSID'];
-		$other['sender']['id']         = '2900000000000555';
-		$batched                       = self::body( array( $other ), array( $event ) );
+		$other                 = self::spec_events()['referral, PSID'];
+		$other['sender']['id'] = '2900000000000555';
+		$batched               = self::body( array( $other ), array( $event ) );
 		$this->assertSame( array( 'stored' => 1 ), $this->deliver( $batched )->get_data() );
 
 		$rows = $this->rows();
@@ -345,7 +345,7 @@ class WebhookTest extends PlatformTestCase {
 		$this->assertSame( $expected_type, $this->fired[0][0] );
 
 		$sender = isset( $event['sender']['user_ref'] ) ? $event['sender']['user_ref'] : $event['sender']['id'];
-		$this->assertSame( Conversations::sender_key( $sender ), $rows[0]['sender_key'] );
+		$this->assertSame( Conversation_Store::sender_key( $sender ), $rows[0]['sender_key'] );
 		$this->assertSame( isset( $event['sender']['user_ref'] ) ? 'user_ref' : 'id', $rows[0]['sender_kind'] );
 		$dump = (string) wp_json_encode( $rows );
 		$this->assertStringNotContainsString( $sender, $dump, 'The raw sender id is never stored.' );
@@ -381,12 +381,12 @@ class WebhookTest extends PlatformTestCase {
 		$events = self::spec_events();
 		$guest  = 'GUEST-4000000000000001';
 		$this->deliver( self::body( array( $events['referral, guest'] ) ) );
-		$this->assertSame( 'open', Conversations::state_of( $guest ) );
-		$this->assertTrue( Conversations::can_message( $guest ) );
+		$this->assertSame( 'open', Conversation_Store::state_of( $guest ) );
+		$this->assertTrue( Conversation_Store::can_message( $guest ) );
 
 		$this->deliver( self::body( array( $events['referral, guest END_CHAT'] ) ) );
-		$this->assertSame( 'ended', Conversations::state_of( $guest ) );
-		$this->assertFalse( Conversations::can_message( $guest ) );
+		$this->assertSame( 'ended', Conversation_Store::state_of( $guest ) );
+		$this->assertFalse( Conversation_Store::can_message( $guest ) );
 		$this->assertSame( array( 'ended', 'ended' ), array_column( $this->rows(), 'state' ) );
 
 		// A later event of that guest keeps the mark; other senders are untouched.
@@ -394,34 +394,34 @@ class WebhookTest extends PlatformTestCase {
 		$late['timestamp'] = 1559598047999;
 		$this->deliver( self::body( array( $late, $events['referral, PSID'] ) ) );
 		$this->assertSame( array( 'ended', 'ended', 'ended', 'open' ), array_column( $this->rows(), 'state' ) );
-		$this->assertTrue( Conversations::can_message( '2900000000000002' ) );
+		$this->assertTrue( Conversation_Store::can_message( '2900000000000002' ) );
 	}
 
 	public function test_guest_upgrade_links_the_guest_to_the_psid() {
 		$this->save_secrets();
-		$events                   = self::spec_events();
-		$open                     = $events['referral, guest'];
-		$open['sender']['id']     = 'GUEST-4000000000000002';
+		$events               = self::spec_events();
+		$open                 = $events['referral, guest'];
+		$open['sender']['id'] = 'GUEST-4000000000000002';
 		$this->deliver( self::body( array( $open ) ) );
 		$this->deliver( self::body( array( $events['referral, guest GUEST_UPGRADE'] ) ) );
 		$rows = $this->rows();
 		$this->assertCount( 2, $rows );
 		foreach ( $rows as $row ) {
 			$this->assertSame( 'upgraded', $row['state'] );
-			$this->assertSame( Conversations::sender_key( '2900000000000099' ), $row['linked_key'] );
+			$this->assertSame( Conversation_Store::sender_key( '2900000000000099' ), $row['linked_key'] );
 		}
-		$this->assertSame( 'upgraded', Conversations::state_of( 'GUEST-4000000000000002' ) );
-		$this->assertTrue( Conversations::can_message( 'GUEST-4000000000000002' ) );
+		$this->assertSame( 'upgraded', Conversation_Store::state_of( 'GUEST-4000000000000002' ) );
+		$this->assertTrue( Conversation_Store::can_message( 'GUEST-4000000000000002' ) );
 	}
 
 	public function test_echoes_deliveries_and_reads_are_ignored() {
 		$this->save_secrets();
-		$base = array(
+		$base     = array(
 			'sender'    => array( 'id' => '2900000000000003' ),
 			'recipient' => array( 'id' => self::PAGE_ID ),
 			'timestamp' => 1559598623749,
 		);
-		$body = self::body(
+		$body     = self::body(
 			array(
 				$base + array(
 					'message' => array(

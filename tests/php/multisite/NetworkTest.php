@@ -13,7 +13,8 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Conversations;
+use CCFM\Platform\Conversation_Pruning;
+use CCFM\Platform\Conversation_Table;
 
 /**
  * Multisite network.
@@ -59,7 +60,7 @@ class NetworkTest extends TestCase {
 		if ( ! is_plugin_active_for_network( CCFM_TESTS_PLUGIN ) ) {
 			$this->assertNull( activate_plugin( CCFM_TESTS_PLUGIN, '', true ) );
 		}
-		Conversations::activate( true );
+		Conversation_Table::activate( true );
 		parent::tear_down();
 	}
 
@@ -97,7 +98,7 @@ class NetworkTest extends TestCase {
 	private static function has_table( $site_id ) {
 		global $wpdb;
 		switch_to_blog( $site_id );
-		$table  = Conversations::table();
+		$table  = Conversation_Table::table();
 		$exists = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		restore_current_blog();
 		return $exists;
@@ -111,7 +112,7 @@ class NetworkTest extends TestCase {
 	 */
 	private static function has_cron( $site_id ) {
 		switch_to_blog( $site_id );
-		$next = wp_next_scheduled( Conversations::CRON_HOOK );
+		$next = wp_next_scheduled( Conversation_Pruning::CRON_HOOK );
 		restore_current_blog();
 		return false !== $next;
 	}
@@ -125,9 +126,9 @@ class NetworkTest extends TestCase {
 	private static function forget_site( $site_id ) {
 		global $wpdb;
 		switch_to_blog( $site_id );
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		delete_option( Conversations::DB_VERSION_OPTION );
-		wp_clear_scheduled_hook( Conversations::CRON_HOOK );
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		delete_option( Conversation_Table::DB_VERSION_OPTION );
+		wp_clear_scheduled_hook( Conversation_Pruning::CRON_HOOK );
 		restore_current_blog();
 	}
 
@@ -144,7 +145,7 @@ class NetworkTest extends TestCase {
 		$url    = get_home_url( $site_id, '/' );
 		$this->assertStringStartsWith( CCFM_TESTS_SITE_URL . '/', $url );
 		$response = wp_remote_get( $url, array( 'timeout' => 60 ) );
-		$this->assertIsArray( $response, is_wp_error( $response ) ? $response->get_error_message() : "" );
+		$this->assertIsArray( $response, is_wp_error( $response ) ? $response->get_error_message() : '' );
 		$this->assertSame( 200, wp_remote_retrieve_response_code( $response ), $url );
 		clearstatcache();
 		$logged = is_file( $log ) ? (string) file_get_contents( $log, false, null, $before ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
@@ -194,7 +195,7 @@ class NetworkTest extends TestCase {
 		foreach ( array( get_main_site_id(), $before, $inactive ) as $site_id ) {
 			$this->assertTrue( self::has_table( $site_id ), "Site $site_id has its table." );
 			$this->assertTrue( self::has_cron( $site_id ), "Site $site_id has its pruning event." );
-			$this->assertSame( Conversations::DB_VERSION, get_blog_option( $site_id, Conversations::DB_VERSION_OPTION ) );
+			$this->assertSame( Conversation_Table::DB_VERSION, get_blog_option( $site_id, Conversation_Table::DB_VERSION_OPTION ) );
 		}
 
 		$later = $this->new_site( 'later' );
@@ -219,7 +220,17 @@ class NetworkTest extends TestCase {
 		wp_set_current_user( 1 );
 
 		$this->assertSame( 200, $this->save_on_site( get_main_site_id(), array( 'page_id' => '1111111111' ) )->get_status() );
-		$this->assertSame( 200, $this->save_on_site( $two, array( 'page_id' => '2222222222', 'mode' => 'link', 'theme_color' => '#2e7d32' ) )->get_status() );
+		$this->assertSame(
+			200,
+			$this->save_on_site(
+				$two,
+				array(
+					'page_id'     => '2222222222',
+					'mode'        => 'link',
+					'theme_color' => '#2e7d32',
+				)
+			)->get_status()
+		);
 
 		$this->assertSame( '1111111111', get_blog_option( get_main_site_id(), self::OPTION )['page_id'] );
 		$this->assertSame( '2222222222', get_blog_option( $two, self::OPTION )['page_id'] );
@@ -320,7 +331,7 @@ class NetworkTest extends TestCase {
 		$left = array();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		foreach ( $sites as $site_id ) {
-			$prefix = $wpdb->get_blog_prefix( $site_id );
+			$prefix                       = $wpdb->get_blog_prefix( $site_id );
 			$left[ $prefix . 'options' ]  = $wpdb->get_col( "SELECT option_name FROM {$prefix}options WHERE option_name LIKE '%ccfm%'" );
 			$left[ $prefix . 'postmeta' ] = $wpdb->get_col( "SELECT meta_key FROM {$prefix}postmeta WHERE meta_key LIKE '%ccfm%'" );
 		}

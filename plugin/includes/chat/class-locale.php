@@ -5,7 +5,9 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Chat;
+
+use CCFM\Data_Files;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -6,7 +6,10 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Chat;
+
+use CCFM\Assets;
+use CCFM\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -15,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 1.0.0
  *
- * @phpstan-import-type CcfmSettings from Settings
+ * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
 final class Front_End {
 

@@ -1,31 +1,28 @@
 <?php
 /**
- * Where the chat shows: the site's rules, per-post exclusions and the
- * editor's show / hide switch, evaluated once per request.
+ * The per-post meta of the post-editor panel: _ccfm_visibility and _ccfm_ref.
  *
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Chat;
+
+use CCFM\Settings\Schema;
+use CCFM\Settings\Validator;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The display rules.
+ * Registers and validates the chat's post meta.
  *
- * @since 1.0.0
- *
- * @phpstan-import-type CcfmSettings from Settings
+ * @since 1.3.0
  */
-final class Display_Rules {
-
-	const META_VISIBILITY = '_ccfm_visibility';
-	const META_REF        = '_ccfm_ref';
+final class Post_Meta {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.0.0
+	 * @since 1.3.0
 	 *
 	 * @return void
 	 */
@@ -35,6 +32,10 @@ final class Display_Rules {
 		add_filter( 'update_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
 	}
+
+	const META_VISIBILITY = '_ccfm_visibility';
+
+	const META_REF = '_ccfm_ref';
 
 	/**
 	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta
@@ -53,7 +54,7 @@ final class Display_Rules {
 		if ( null !== $check || self::META_REF !== $meta_key ) {
 			return $check;
 		}
-		return is_wp_error( Settings::validate_field( 'ref', $value ) ) ? false : $check;
+		return is_wp_error( Validator::validate_field( 'ref', $value ) ) ? false : $check;
 	}
 
 	/**
@@ -77,7 +78,7 @@ final class Display_Rules {
 		if ( ! is_array( $meta ) || ! array_key_exists( self::META_REF, $meta ) || null === $meta[ self::META_REF ] ) {
 			return $result;
 		}
-		$valid = Settings::validate_field( 'ref', $meta[ self::META_REF ] );
+		$valid = Validator::validate_field( 'ref', $meta[ self::META_REF ] );
 		if ( ! is_wp_error( $valid ) ) {
 			return $result;
 		}
@@ -133,102 +134,16 @@ final class Display_Rules {
 				'single'            => true,
 				'default'           => '',
 				'show_in_rest'      => array(
-					'schema' => array(
-						'type'      => 'string',
-						'pattern'   => '^[A-Za-z0-9_=-]*$',
-						'maxLength' => 250,
-					),
+					// The ref setting's own rule, from the settings schema.
+					'schema' => array_intersect_key( Schema::property( 'ref' ), array_flip( array( 'type', 'pattern', 'maxLength' ) ) ) + array( 'type' => 'string' ),
 				),
 				// An invalid ref passes through unchanged, to be refused by refuse_invalid_ref().
 				'sanitize_callback' => static function ( $value ) {
-					$clean = Settings::validate_field( 'ref', $value );
+					$clean = Validator::validate_field( 'ref', $value );
 					return is_wp_error( $clean ) ? $value : $clean;
 				},
 				'auth_callback'     => $auth,
 			)
 		);
-	}
-
-	/**
-	 * The place the current request is, as named in display_places.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @return string
-	 */
-	public static function current_place() {
-		if ( is_front_page() ) {
-			return 'front_page';
-		}
-		if ( is_404() ) {
-			return '404';
-		}
-		if ( is_search() ) {
-			return 'search';
-		}
-		if ( is_page() ) {
-			return 'pages';
-		}
-		if ( is_singular( 'post' ) ) {
-			return 'posts';
-		}
-		if ( is_singular() ) {
-			return 'other_types';
-		}
-		return 'archives'; // Archives and the blog index.
-	}
-
-	/**
-	 * Whether the settings name a Page the chat can use: the Messenger link
-	 * needs a Page username or ID (m.me takes either); the Chat Plugin needs
-	 * the numeric Page ID.
-	 *
-	 * @since 1.1.0
-	 *
-	 * @param array<string,mixed> $settings Settings.
-	 * @phpstan-param CcfmSettings $settings
-	 * @return bool
-	 */
-	public static function configured( array $settings ) {
-		if ( 'link' === $settings['mode'] ) {
-			return '' !== $settings['page_id'] || '' !== $settings['page_username'];
-		}
-		return '' !== $settings['page_id'];
-	}
-
-	/**
-	 * Whether the chat shows on the current request.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @param array<string,mixed> $settings Site settings.
-	 * @phpstan-param CcfmSettings $settings
-	 * @return bool
-	 */
-	public static function visible( array $settings ) {
-		if ( ! self::configured( $settings ) ) {
-			return false;
-		}
-		$post = is_singular() ? get_queried_object() : null;
-		if ( $post instanceof \WP_Post ) {
-			if ( in_array( $post->ID, $settings['exclude_ids'], true ) ) {
-				return false;
-			}
-			$visibility = get_post_meta( $post->ID, self::META_VISIBILITY, true );
-			if ( 'hide' === $visibility ) {
-				return false;
-			}
-			if ( 'show' === $visibility ) {
-				return true;
-			}
-		}
-		switch ( $settings['display_on'] ) {
-			case 'placed':
-				return $post instanceof \WP_Post && Placement::is_placed( $post );
-			case 'chosen':
-				return in_array( self::current_place(), $settings['display_places'], true );
-			default:
-				return true;
-		}
 	}
 }

@@ -5,7 +5,13 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Admin;
+
+use CCFM\Assets;
+use CCFM\Chat\Display_Rules;
+use CCFM\Chat\Locale;
+use CCFM\Settings\Messages;
+use CCFM\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -144,6 +150,7 @@ final class Admin_Page {
 		wp_enqueue_style( 'ccfm-left' );
 		wp_set_script_translations( $handle, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
 		wp_add_inline_script( $handle, 'window.ccfmAdmin=' . wp_json_encode( self::boot_data() ) . ';', 'before' );
+		Messages::add_inline( $handle );
 	}
 
 	/**
@@ -158,10 +165,8 @@ final class Admin_Page {
 			'siteLocale'     => get_locale(),
 			'resolvedLocale' => Locale::from_wordpress( get_locale() ),
 			'locales'        => Locale::names(),
-			'graphVersion'   => Renderer::graph_version(),
-			'attribution'    => Renderer::element_attributes( Settings::defaults() )['attribution'],
 			'consentApi'     => function_exists( 'wp_has_consent' ),
-			'messages'       => array_combine( array_keys( Settings::defaults() ), array_map( array( Settings::class, 'message' ), array_keys( Settings::defaults() ) ) ),
+			'messages'       => Messages::all(),
 		);
 	}
 

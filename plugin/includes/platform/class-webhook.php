@@ -5,7 +5,10 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Platform;
+
+use CCFM\Response_Schemas;
+use CCFM\Rest_Access;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -56,7 +59,7 @@ final class Webhook {
 	 */
 	public function refuse_oversized( $result, $server, $request ) {
 		unset( $server );
-		if ( null !== $result || 'POST' !== $request->get_method() || Rest::NAMESPACE_V1 . self::ROUTE !== strtolower( trim( $request->get_route(), '/' ) ) ) {
+		if ( null !== $result || 'POST' !== $request->get_method() || Rest_Access::NAMESPACE_V1 . self::ROUTE !== strtolower( trim( $request->get_route(), '/' ) ) ) {
 			return $result;
 		}
 		return self::too_large( $request->get_body() ) ? self::too_large_error() : $result;
@@ -95,7 +98,7 @@ final class Webhook {
 	 */
 	public function register_routes() {
 		register_rest_route(
-			Rest::NAMESPACE_V1,
+			Rest_Access::NAMESPACE_V1,
 			self::ROUTE,
 			array(
 				array(
@@ -128,6 +131,7 @@ final class Webhook {
 					// before anything is read or stored.
 					'permission_callback' => '__return_true',
 				),
+				'schema' => Response_Schemas::callback( 'webhook' ),
 			)
 		);
 	}
@@ -141,7 +145,7 @@ final class Webhook {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function verify( $request ) {
-		$expected = Platform::secret( 'verify_token' );
+		$expected = Secrets::secret( 'verify_token' );
 		$given    = $request->get_param( 'hub_verify_token' );
 		$mode     = $request->get_param( 'hub_mode' );
 		$ok       = '' !== $expected && is_string( $given ) && hash_equals( $expected, $given );
@@ -168,7 +172,7 @@ final class Webhook {
 	 */
 	public function serve_challenge( $served, $result, $request, $server ) {
 		unset( $server );
-		if ( $served || 'GET' !== $request->get_method() || Rest::NAMESPACE_V1 . self::ROUTE !== ltrim( $request->get_route(), '/' ) || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
+		if ( $served || 'GET' !== $request->get_method() || Rest_Access::NAMESPACE_V1 . self::ROUTE !== ltrim( $request->get_route(), '/' ) || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
 			return $served;
 		}
 		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- the verbatim challenge, sent as text/plain with nosniff.
@@ -184,7 +188,7 @@ final class Webhook {
 	 * @return bool
 	 */
 	public static function signature_valid( $request ) {
-		$secret = Platform::secret( 'app_secret' );
+		$secret = Secrets::secret( 'app_secret' );
 		$header = $request->get_header( 'x_hub_signature_256' );
 		if ( '' === $secret || ! is_string( $header ) || 0 !== strpos( $header, 'sha256=' ) ) {
 			return false;
@@ -265,7 +269,7 @@ final class Webhook {
 		if ( ! isset( $event['timestamp'] ) || ! is_numeric( $event['timestamp'] ) ) {
 			return false;
 		}
-		return (int) floor( (int) $event['timestamp'] / 1000 ) < time() - Platform::retention_days() * DAY_IN_SECONDS;
+		return (int) floor( (int) $event['timestamp'] / 1000 ) < time() - Secrets::retention_days() * DAY_IN_SECONDS;
 	}
 
 	/**
@@ -320,23 +324,23 @@ final class Webhook {
 		$linked_key = '';
 		if ( 'GUEST_UPGRADE' === $referral_type ) {
 			// The ref of an upgrade is the logged-in user's PSID: hash it, never store it.
-			$linked_key = '' !== $ref ? Conversations::sender_key( $ref ) : '';
+			$linked_key = '' !== $ref ? Conversation_Store::sender_key( $ref ) : '';
 			if ( '' !== $ref ) {
-				Conversations::adopt_legacy( $ref );
+				Conversation_Store::adopt_legacy( $ref );
 			}
 			$ref   = '';
 			$guest = true;
 		}
 		$timestamp = isset( $event['timestamp'] ) && is_numeric( $event['timestamp'] ) ? (int) $event['timestamp'] : (int) round( microtime( true ) * 1000 );
-		Conversations::adopt_legacy( $sender_id );
-		$sender_key = Conversations::sender_key( $sender_id );
+		Conversation_Store::adopt_legacy( $sender_id );
+		$sender_key = Conversation_Store::sender_key( $sender_id );
 		if ( 'message' === $kind && isset( $event['message']['mid'] ) && is_string( $event['message']['mid'] ) && '' !== $event['message']['mid'] ) {
 			$event_key = hash( 'sha256', 'mid|' . $event['message']['mid'] );
 		} else {
 			$event_key = hash( 'sha256', implode( '|', array( $timestamp, $sender_key, $kind, $referral_type ) ) );
 		}
 
-		$new = Conversations::record(
+		$new = Conversation_Store::record(
 			array(
 				'created_at'    => gmdate( 'Y-m-d H:i:s', (int) floor( $timestamp / 1000 ) ),
 				'event_type'    => $kind,
@@ -355,9 +359,9 @@ final class Webhook {
 			return false;
 		}
 		if ( 'END_CHAT' === $referral_type ) {
-			Conversations::set_state( $sender_key, 'ended' );
+			Conversation_Store::set_state( $sender_key, 'ended' );
 		} elseif ( 'GUEST_UPGRADE' === $referral_type ) {
-			Conversations::set_state( $sender_key, 'upgraded', $linked_key );
+			Conversation_Store::set_state( $sender_key, 'upgraded', $linked_key );
 		}
 
 		/**

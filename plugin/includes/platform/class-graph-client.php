@@ -6,7 +6,7 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Platform;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -17,7 +17,13 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Graph_Client {
 
-	const DEFAULT_BASE_URL = 'https://graph.facebook.com/v18.0';
+	/**
+	 * The Graph API version the plugin is written for: the API calls and
+	 * FB.init use it (filter: ccfm_graph_version).
+	 */
+	const VERSION = 'v18.0';
+
+	const DEFAULT_HOST = 'https://graph.facebook.com';
 
 	/**
 	 * Page access token.
@@ -60,8 +66,40 @@ final class Graph_Client {
 	}
 
 	/**
-	 * The Graph API base URL, without a trailing slash: the constant
-	 * CCFM_GRAPH_BASE_URL when defined, then the ccfm_graph_base_url filter.
+	 * The Graph API version: VERSION, through the ccfm_graph_version filter
+	 * (a value that is not such as v19.0 is ignored).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return string
+	 */
+	public static function version() {
+		/**
+		 * Filters the Graph API version (API calls and FB.init).
+		 *
+		 * @since 1.0.0
+		 *
+		 * @param string $version Version such as v18.0.
+		 */
+		$version = apply_filters( 'ccfm_graph_version', self::VERSION );
+		return is_string( $version ) && preg_match( '/^v[0-9]{1,2}\.[0-9]$/', $version ) ? $version : self::VERSION;
+	}
+
+	/**
+	 * A client with the saved Page access token and App Secret.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return self
+	 */
+	public static function for_page() {
+		return new self( Secrets::secret( 'page_access_token' ), Secrets::secret( 'app_secret' ) );
+	}
+
+	/**
+	 * The Graph API base URL, without a trailing slash: the Graph host and
+	 * version(); the constant CCFM_GRAPH_BASE_URL, then the
+	 * ccfm_graph_base_url filter, can point it elsewhere (a proxy, a stand-in).
 	 *
 	 * @since 1.1.0
 	 *
@@ -69,7 +107,7 @@ final class Graph_Client {
 	 */
 	public static function base_url() {
 		$constant = defined( 'CCFM_GRAPH_BASE_URL' ) ? constant( 'CCFM_GRAPH_BASE_URL' ) : null;
-		$base     = is_string( $constant ) ? $constant : self::DEFAULT_BASE_URL;
+		$base     = is_string( $constant ) ? $constant : self::DEFAULT_HOST . '/' . self::version();
 		/**
 		 * Filters the Graph API base URL (scheme, host and version path).
 		 *

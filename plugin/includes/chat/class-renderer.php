@@ -6,7 +6,11 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Chat;
+
+use CCFM\Assets;
+use CCFM\Platform\Graph_Client;
+use CCFM\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -15,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 1.0.0
  *
- * @phpstan-import-type CcfmSettings from Settings
+ * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
 final class Renderer {
 
@@ -25,25 +29,6 @@ final class Renderer {
 	 * The SDK attributes of the fb-customerchat element, in order.
 	 */
 	const ELEMENT_ATTRIBUTES = array( 'page_id', 'theme_color', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay', 'ref' );
-
-	/**
-	 * Graph API version for FB.init.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @return string
-	 */
-	public static function graph_version() {
-		/**
-		 * Filters the Graph API version passed to FB.init.
-		 *
-		 * @since 1.0.0
-		 *
-		 * @param string $version Version such as v18.0.
-		 */
-		$version = apply_filters( 'ccfm_graph_version', 'v18.0' );
-		return is_string( $version ) && preg_match( '/^v[0-9]{1,2}\.[0-9]$/', $version ) ? $version : 'v18.0';
-	}
 
 	/**
 	 * URL of the customer-chat build of the SDK for a locale.
@@ -144,7 +129,7 @@ final class Renderer {
 		$init = wp_json_encode(
 			array(
 				'xfbml'   => true,
-				'version' => self::graph_version(),
+				'version' => Graph_Client::version(),
 			)
 		);
 		return '<div id="fb-root"></div>' . "\n"
@@ -221,7 +206,7 @@ final class Renderer {
 				'fallback' => __( 'Continue in Messenger', 'customer-chat-for-messenger' ),
 			),
 			'sdk'      => self::sdk_url( $locale ),
-			'version'  => self::graph_version(),
+			'version'  => Graph_Client::version(),
 			'timeout'  => max( 2000, $timeout ),
 			'element'  => self::element_attributes( $settings ),
 		);

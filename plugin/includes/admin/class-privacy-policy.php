@@ -5,7 +5,7 @@
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Admin;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 1.0.0
  */
-final class Privacy {
+final class Privacy_Policy {
 
 	/**
 	 * Adds the hooks.

@@ -1,118 +1,27 @@
 <?php
 /**
- * Server-side diagnostics: why the Chat Plugin would not show on this site.
- * Used by the REST route, the admin panel and Site Health.
+ * The diagnostics checks of the chat's setup.
  *
  * @package CustomerChatForMessenger
  */
 
-namespace CCFM;
+namespace CCFM\Admin;
+
+use CCFM\Chat\Display_Rules;
+use CCFM\Platform\Whitelist;
+use CCFM\Plugin;
+use CCFM\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The checks. Loopback requests only ever go to the site's own home URL.
+ * Runs the diagnostics checks.
  *
- * @since 1.0.0
+ * @since 1.3.0
  *
  * @phpstan-type CcfmCheck array{id: string, label: string, status: 'good'|'warning'|'critical'|'info', description: string, fix: string, modes: list<'chat_plugin'|'link'>, needed: bool, needs: string}
  */
 final class Diagnostics {
-
-	/**
-	 * Adds the Site Health tests.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @return void
-	 */
-	public function register() {
-		add_filter( 'site_status_tests', array( $this, 'site_health_tests' ) );
-	}
-
-	/**
-	 * Registers the Site Health test as an asynchronous one: its checks fetch
-	 * the home page (a loopback request), so the Site Health screen asks for
-	 * the result over REST after it has loaded, as core's own loopback test
-	 * does. Tools that run tests directly use async_direct_test.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @param array<string,mixed> $tests Tests.
-	 * @return array<string,mixed>
-	 */
-	public function site_health_tests( $tests ) {
-		$async              = isset( $tests['async'] ) && is_array( $tests['async'] ) ? $tests['async'] : array();
-		$async['ccfm_chat'] = array(
-			'label'             => __( 'Messenger chat', 'customer-chat-for-messenger' ),
-			'test'              => rest_url( Rest::NAMESPACE_V1 . '/site-health' ),
-			'has_rest'          => true,
-			'async_direct_test' => array( $this, 'site_health_result' ),
-		);
-		$tests['async']     = $async;
-		$direct             = isset( $tests['direct'] ) && is_array( $tests['direct'] ) ? $tests['direct'] : array();
-		// Reads only local files: direct, so a damaged one shows at once.
-		$direct['ccfm_data_files'] = array(
-			'label' => __( 'Messenger chat data files', 'customer-chat-for-messenger' ),
-			'test'  => array( Data_Files::class, 'site_health_result' ),
-		);
-		$tests['direct']           = $direct;
-		return $tests;
-	}
-
-	/**
-	 * One Site Health result summing up the checks (worst status wins).
-	 *
-	 * @since 1.0.0
-	 *
-	 * @return array<string,mixed>
-	 */
-	public function site_health_result() {
-		$checks = self::run();
-		$rank   = array(
-			'info'     => 0,
-			'good'     => 0,
-			'warning'  => 1,
-			'critical' => 2,
-		);
-		$names  = array(
-			'good'     => __( 'Good', 'customer-chat-for-messenger' ),
-			'warning'  => __( 'Recommended', 'customer-chat-for-messenger' ),
-			'critical' => __( 'Critical', 'customer-chat-for-messenger' ),
-			'info'     => __( 'Not needed in this mode', 'customer-chat-for-messenger' ),
-		);
-		$worst  = 'good';
-		$items  = '';
-		// Worst first, in the checks' own order within a status; the findings
-		// the current mode does not need come last.
-		$order = array_keys( $checks );
-		usort(
-			$order,
-			function ( $a, $b ) use ( $checks, $rank ) {
-				return array( $rank[ $checks[ $b ]['status'] ], 'info' === $checks[ $a ]['status'], $a ) <=> array( $rank[ $checks[ $a ]['status'] ], 'info' === $checks[ $b ]['status'], $b );
-			}
-		);
-		foreach ( $order as $index ) {
-			$check = $checks[ $index ];
-			if ( $rank[ $check['status'] ] > $rank[ $worst ] ) {
-				$worst = $check['status'];
-			}
-			/* translators: %s: status of a check: Good, Recommended, Critical or Not needed in this mode. */
-			$status = sprintf( __( '(%s)', 'customer-chat-for-messenger' ), $names[ $check['status'] ] );
-			$items .= '<li><strong>' . esc_html( $check['label'] ) . '</strong> ' . esc_html( $status ) . ' ' . esc_html( $check['description'] ) . ( '' !== $check['fix'] ? ' <em>' . esc_html( $check['fix'] ) . '</em>' : '' ) . ' <small>' . esc_html( $check['needs'] ) . '</small></li>';
-		}
-		return array(
-			'label'       => 'good' === $worst ? __( 'The Messenger chat is set up correctly', 'customer-chat-for-messenger' ) : __( 'The Messenger chat needs attention', 'customer-chat-for-messenger' ),
-			'status'      => 'warning' === $worst ? 'recommended' : $worst,
-			'badge'       => array(
-				'label' => __( 'Messenger chat', 'customer-chat-for-messenger' ),
-				'color' => 'blue',
-			),
-			'description' => '<ul>' . $items . '</ul>',
-			'actions'     => '<a href="' . esc_url( admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) ) . '">' . esc_html__( 'Messenger Chat settings', 'customer-chat-for-messenger' ) . '</a>',
-			'test'        => 'ccfm_chat',
-		);
-	}
 
 	/**
 	 * A check result.
@@ -184,22 +93,6 @@ final class Diagnostics {
 	 */
 	private static function header_values( array $response, $name ) {
 		return array_values( array_filter( (array) wp_remote_retrieve_header( $response, $name ), 'is_string' ) );
-	}
-
-	/**
-	 * Whether a hostname could be put on a Page's whitelist.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @param string $host Hostname.
-	 * @return bool
-	 */
-	public static function host_whitelistable( $host ) {
-		$host = strtolower( trim( $host, '[]' ) );
-		if ( '' === $host || false !== filter_var( $host, FILTER_VALIDATE_IP ) || false === strpos( $host, '.' ) ) {
-			return false;
-		}
-		return ! preg_match( '/(^|\.)(localhost|local|test|example|invalid)$/', $host );
 	}
 
 	/**
@@ -287,7 +180,7 @@ final class Diagnostics {
 			? self::check( 'https', __( 'HTTPS', 'customer-chat-for-messenger' ), 'good', __( 'The site is served over HTTPS.', 'customer-chat-for-messenger' ) )
 			: self::check( 'https', __( 'HTTPS', 'customer-chat-for-messenger' ), 'critical', __( 'The site is not served over HTTPS, and the Chat Plugin renders only on whitelisted HTTPS domains.', 'customer-chat-for-messenger' ), __( 'Serve the site over HTTPS and update the WordPress and site address.', 'customer-chat-for-messenger' ) );
 
-		$checks[] = self::host_whitelistable( $host )
+		$checks[] = Whitelist::host_whitelistable( $host )
 			? self::check(
 				'domain',
 				__( 'Domain', 'customer-chat-for-messenger' ),
