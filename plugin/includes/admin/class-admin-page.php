@@ -12,6 +12,7 @@ use CCFM\Chat\Display_Rules;
 use CCFM\Chat\Locale;
 use CCFM\Settings\Messages;
 use CCFM\Settings\Settings;
+use CCFM\Stored_Data;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -27,7 +28,7 @@ final class Admin_Page {
 	/**
 	 * User meta: the user dismissed the "not live yet" notice.
 	 */
-	const META_DISMISSED = 'ccfm_setup_notice_dismissed';
+	const META_DISMISSED = Stored_Data::NOTICE_DISMISSED_META;
 
 	/**
 	 * The admin-post.php action that dismisses it.

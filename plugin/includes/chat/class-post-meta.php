@@ -9,6 +9,7 @@ namespace CCFM\Chat;
 
 use CCFM\Settings\Schema;
 use CCFM\Settings\Validator;
+use CCFM\Stored_Data;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -33,9 +34,9 @@ final class Post_Meta {
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
 	}
 
-	const META_VISIBILITY = '_ccfm_visibility';
+	const META_VISIBILITY = Stored_Data::VISIBILITY_META;
 
-	const META_REF = '_ccfm_ref';
+	const META_REF = Stored_Data::REF_META;
 
 	/**
 	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta

@@ -7,6 +7,8 @@
 
 namespace CCFM\Platform;
 
+use CCFM\Stored_Data;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -27,7 +29,7 @@ final class Conversation_Pruning {
 		add_action( self::CRON_HOOK, array( self::class, 'prune' ) );
 	}
 
-	const CRON_HOOK = 'ccfm_prune_conversations';
+	const CRON_HOOK = Stored_Data::PRUNE_HOOK;
 
 	/**
 	 * Schedules the daily pruning once.

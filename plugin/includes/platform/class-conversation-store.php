@@ -7,6 +7,8 @@
 
 namespace CCFM\Platform;
 
+use CCFM\Stored_Data;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -20,7 +22,7 @@ final class Conversation_Store {
 	 * Set (to the time of the upgrade) while records keyed with wp_salt(),
 	 * from before 1.2, may remain: see adopt_legacy().
 	 */
-	const LEGACY_OPTION = 'ccfm_legacy_sender_keys';
+	const LEGACY_OPTION = Stored_Data::LEGACY_KEYS_OPTION;
 
 	/**
 	 * The stored key of a sender id: HMAC-SHA256 keyed with the plugin's own

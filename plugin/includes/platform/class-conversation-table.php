@@ -7,6 +7,8 @@
 
 namespace CCFM\Platform;
 
+use CCFM\Stored_Data;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -34,7 +36,7 @@ final class Conversation_Table {
 
 	const DB_VERSION = '2';
 
-	const DB_VERSION_OPTION = 'ccfm_db_version';
+	const DB_VERSION_OPTION = Stored_Data::DB_VERSION_OPTION;
 
 	/**
 	 * The table name.
@@ -50,7 +52,7 @@ final class Conversation_Table {
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
-		return $wpdb->prefix . 'ccfm_conversations';
+		return $wpdb->prefix . Stored_Data::CONVERSATIONS_TABLE;
 	}
 
 	/**
@@ -154,8 +156,7 @@ final class Conversation_Table {
 	 * @return string[]
 	 */
 	public static function drop_tables( $tables ) {
-		$tables[] = self::table();
-		return $tables;
+		return array_merge( $tables, Stored_Data::tables() );
 	}
 
 	/**

@@ -8,6 +8,7 @@
 namespace CCFM\Platform;
 
 use CCFM\Rest_Access;
+use CCFM\Stored_Data;
 use CCFM\Validation;
 
 defined( 'ABSPATH' ) || exit;
@@ -19,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Secrets {
 
-	const OPTION = 'ccfm_platform';
+	const OPTION = Stored_Data::PLATFORM_OPTION;
 
 	const SECRETS = array( 'page_access_token', 'app_secret', 'verify_token' );
 

@@ -7,6 +7,8 @@
 
 namespace CCFM\Settings;
 
+use CCFM\Stored_Data;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -42,7 +44,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Settings {
 
-	const OPTION = 'ccfm_settings';
+	const OPTION = Stored_Data::SETTINGS_OPTION;
 
 	/**
 	 * The last stored value read, with what get() made of it.

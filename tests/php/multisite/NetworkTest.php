@@ -15,6 +15,8 @@ namespace CCFM\Tests;
 
 use CCFM\Platform\Conversation_Pruning;
 use CCFM\Platform\Conversation_Table;
+use CCFM\Platform\Secrets;
+use CCFM\Stored_Data;
 
 /**
  * Multisite network.
@@ -296,28 +298,35 @@ class NetworkTest extends TestCase {
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
-	public function test_uninstall_leaves_no_ccfm_row_on_any_site_or_the_network() {
+	/**
+	 * Uninstall on a network: on each site exactly what the plugin wrote is
+	 * removed (the names of CCFM\Stored_Data), the user meta once, and
+	 * data of others, on the sites and the network, is kept.
+	 */
+	public function test_uninstall_removes_exactly_the_plugins_data_on_every_site() {
 		global $wpdb;
 		$sites = array( get_main_site_id(), $this->new_site( 'uninstall-a' ), $this->new_site( 'uninstall-b' ) );
 		foreach ( $sites as $site_id ) {
 			switch_to_blog( $site_id );
 			update_option( self::OPTION, array( 'page_id' => (string) ( 5000000000 + $site_id ) ) );
-			update_option( 'ccfm_platform', array( 'page_token' => 'secret' ), false );
-			set_transient( 'ccfm_probe', 'x', HOUR_IN_SECONDS );
+			Secrets::sender_secret();
+			update_option( Stored_Data::LEGACY_KEYS_OPTION, time(), false );
+			update_option( 'ccfm_like_but_not_ours', 'kept', false );
 			$post_id = wp_insert_post(
 				array(
 					'post_title'  => 'Placed',
 					'post_status' => 'publish',
 				)
 			);
-			update_post_meta( $post_id, '_ccfm_visibility', 'hide' );
-			update_post_meta( $post_id, '_ccfm_ref', 'landing' );
+			update_post_meta( $post_id, Stored_Data::VISIBILITY_META, 'hide' );
+			update_post_meta( $post_id, Stored_Data::REF_META, 'landing' );
+			update_post_meta( $post_id, 'unrelated_key', 'kept' );
 			restore_current_blog();
 			$this->assertTrue( self::has_table( $site_id ) );
+			$this->assertTrue( self::has_cron( $site_id ) );
 		}
-		update_network_option( null, 'ccfm_network_probe', 'x' );
-		set_site_transient( 'ccfm_site_probe', 'y', HOUR_IN_SECONDS );
-		update_user_meta( 1, 'ccfm_dismissed_notice', '1' );
+		update_network_option( null, 'ccfm_network_like_but_not_ours', 'kept' );
+		update_user_meta( 1, Stored_Data::NOTICE_DISMISSED_META, 1 );
 
 		deactivate_plugins( CCFM_TESTS_PLUGIN, false, true );
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
@@ -328,20 +337,24 @@ class NetworkTest extends TestCase {
 		} )();
 		wp_cache_flush();
 
-		$left = array();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		foreach ( $sites as $site_id ) {
-			$prefix                       = $wpdb->get_blog_prefix( $site_id );
-			$left[ $prefix . 'options' ]  = $wpdb->get_col( "SELECT option_name FROM {$prefix}options WHERE option_name LIKE '%ccfm%'" );
-			$left[ $prefix . 'postmeta' ] = $wpdb->get_col( "SELECT meta_key FROM {$prefix}postmeta WHERE meta_key LIKE '%ccfm%'" );
-		}
-		$left[ $wpdb->sitemeta ] = $wpdb->get_col( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE '%ccfm%'" );
-		$left[ $wpdb->usermeta ] = $wpdb->get_col( "SELECT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE '%ccfm%'" );
-		$left['tables']          = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) );
-		// phpcs:enable
-		$this->assertSame( array(), array_filter( $left ), 'Rows or tables left after uninstall.' );
-		foreach ( $sites as $site_id ) {
+			$prefix = $wpdb->get_blog_prefix( $site_id );
+			$this->assertSame( array( 'ccfm_like_but_not_ours' ), $wpdb->get_col( "SELECT option_name FROM {$prefix}options WHERE option_name LIKE '%ccfm%'" ), "Options of site $site_id." );
+			$this->assertSame( array(), $wpdb->get_col( "SELECT meta_key FROM {$prefix}postmeta WHERE meta_key LIKE '%ccfm%'" ), "Post meta of site $site_id." );
+			$this->assertSame( array( 'unrelated_key' ), $wpdb->get_col( "SELECT DISTINCT meta_key FROM {$prefix}postmeta WHERE meta_key = 'unrelated_key'" ), "Other post meta of site $site_id." );
+			$this->assertFalse( self::has_table( $site_id ) );
 			$this->assertFalse( self::has_cron( $site_id ) );
 		}
+		$this->assertSame( array( 'ccfm_network_like_but_not_ours' ), $wpdb->get_col( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE '%ccfm%'" ), 'Network options are not the plugin\'s.' );
+		$this->assertSame( array(), $wpdb->get_col( "SELECT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE '%ccfm%'" ) );
+		$this->assertSame( array(), $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) ) );
+		// phpcs:enable
+		foreach ( $sites as $site_id ) {
+			switch_to_blog( $site_id );
+			delete_option( 'ccfm_like_but_not_ours' );
+			restore_current_blog();
+		}
+		delete_network_option( null, 'ccfm_network_like_but_not_ours' );
 	}
 }

@@ -56,31 +56,6 @@ class SettingsTypesTest extends TestCase {
 	}
 
 	/**
-	 * The enums the types check are exactly the schema's.
-	 */
-	public function test_enums_are_the_schema_enums() {
-		$properties = Schema::schema()['properties'];
-		$other      = self::valid_settings();
-		$checked    = 0;
-		foreach ( $properties as $field => $property ) {
-			$enum = isset( $property['enum'] ) ? $property['enum'] : null;
-			if ( 'locale' === $field || null === $enum ) {
-				continue;
-			}
-			foreach ( $enum as $value ) {
-				$this->assertSame( $value, Settings::conform( array( $field => $value ), Schema::defaults() )[ $field ], "$field = $value" );
-				++$checked;
-			}
-			$this->assertSame( Schema::defaults()[ $field ], Settings::conform( array( $field => 'not-in-the-enum' ), Schema::defaults() )[ $field ], $field );
-		}
-		$places = Schema::schema()['properties']['display_places'];
-		$this->assertIsArray( $places['default'] );
-		$this->assertSame( $places['default'], Settings::conform( array( 'display_places' => $places['default'] ), $other )['display_places'], 'Every place of the schema.' );
-		$this->assertSame( $other['display_places'], Settings::conform( array( 'display_places' => array( 'posts', 'home' ) ), $other )['display_places'] );
-		$this->assertGreaterThan( 15, $checked );
-	}
-
-	/**
 	 * A filter that sets a field to a value of the wrong type: that field
 	 * keeps the stored value; fields of the right type are used.
 	 */
