@@ -17,15 +17,15 @@ $_SERVER['HTTP_HOST']   = 'localhost:' . ( getenv( 'CCFM_WP_PORT' ) ? getenv( 'C
 $_SERVER['REQUEST_URI'] = '/';
 require dirname( __DIR__, 2 ) . '/.wp/wordpress/wp-load.php';
 
-if ( 'wordpress_test' !== DB_NAME || ! class_exists( 'CCFM\Conversations' ) ) {
+if ( 'wordpress_test' !== DB_NAME || ! class_exists( 'CCFM\Platform\Conversation_Table' ) ) {
 	fwrite( STDERR, "bench-report: the test database with the plugin active is needed (run the PHP tests once).\n" );
 	exit( 1 );
 }
 
 global $wpdb;
 $events = isset( $argv[1] ) ? max( 1000, (int) $argv[1] ) : 1000000;
-$table  = CCFM\Conversations::table();
-CCFM\Conversations::maybe_upgrade();
+$table  = CCFM\Platform\Conversation_Table::table();
+CCFM\Platform\Conversation_Table::maybe_upgrade();
 $before = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
 
 // One event every 31 seconds over a year up to yesterday, 200 refs, 2,000 pages.
@@ -66,7 +66,7 @@ for ( $i = 0; $i < 3; $i++ ) {
 	}
 	$base   = memory_get_usage();
 	$t      = microtime( true );
-	$report = CCFM\Conversations::report( $from, $to );
+	$report = CCFM\Platform\Conversation_Report::report( $from, $to );
 	$runs[] = ( microtime( true ) - $t ) * 1000;
 	$peak   = max( $peak, memory_get_peak_usage() - $base );
 }

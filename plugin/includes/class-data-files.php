@@ -9,6 +9,10 @@
 
 namespace CCFM;
 
+use CCFM\Chat\Locale;
+use CCFM\Settings\Schema;
+use CCFM\Settings\Settings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -93,7 +97,7 @@ final class Data_Files {
 	 * @return array<string,string>
 	 */
 	public static function problems() {
-		Settings::schema();
+		Schema::schema();
 		Locale::names();
 		$problems = array_intersect_key( self::$problems, array_flip( self::FILES ) );
 		ksort( $problems );

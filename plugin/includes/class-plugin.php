@@ -45,15 +45,19 @@ final class Plugin {
 	 * @return void
 	 */
 	public function register() {
-		( new Settings() )->register();
-		( new Admin_Page() )->register();
-		( new Front_End() )->register();
-		( new Rest() )->register();
-		( new Display_Rules() )->register();
-		( new Placement() )->register();
-		( new Diagnostics() )->register();
-		( new Platform() )->register();
-		( new Privacy() )->register();
+		( new Settings\Registration() )->register();
+		( new Settings\State_Route() )->register();
+		( new Chat\Front_End() )->register();
+		( new Chat\Post_Meta() )->register();
+		( new Chat\Page_Overrides() )->register();
+		( new Chat\Block() )->register();
+		( new Chat\Shortcode() )->register();
+		( new Chat\Editor_Panel() )->register();
+		( new Admin\Admin_Page() )->register();
+		( new Admin\Admin_Routes() )->register();
+		( new Admin\Site_Health() )->register();
+		( new Admin\Privacy_Policy() )->register();
+		( new Platform\Platform() )->register();
 		( new I18n() )->register();
 	}
 }

@@ -12,10 +12,11 @@
 
 namespace CCFM\Tests;
 
+use CCFM\Admin\Site_Health;
+use CCFM\Chat\Locale;
 use CCFM\Data_Files;
-use CCFM\Diagnostics;
-use CCFM\Locale;
-use CCFM\Settings;
+use CCFM\Settings\Registration;
+use CCFM\Settings\Settings;
 
 /**
  * Data file tests.
@@ -154,7 +155,7 @@ class DataFilesTest extends TestCase {
 	public function test_intact_files_report_nothing() {
 		$this->assertSame( array(), Data_Files::problems() );
 		$this->assertSame( 'good', Data_Files::site_health_result()['status'] );
-		$tests = ( new Diagnostics() )->site_health_tests( array() );
+		$tests = ( new Site_Health() )->site_health_tests( array() );
 		$this->assertSame( array( Data_Files::class, 'site_health_result' ), $tests['direct']['ccfm_data_files']['test'] );
 	}
 
@@ -198,7 +199,7 @@ class DataFilesTest extends TestCase {
 		$this->assertStringContainsString( 'data/' . $file, $state['data_files'][0]['message'] );
 		$this->saved_settings = $GLOBALS['wp_registered_settings'];
 		unregister_setting( 'ccfm', self::OPTION );
-		( new Settings() )->register_setting();
+		( new Registration() )->register_setting();
 		$read = $this->rest( 'GET', '/wp/v2/settings' );
 		$this->assertSame( 200, $read->get_status() );
 		$this->assertIsArray( $read->get_data()[ self::OPTION ] );

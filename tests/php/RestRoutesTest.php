@@ -25,20 +25,20 @@ class RestRoutesTest extends PlatformTestCase {
 	 * handshake without the verify token, 401 for an unsigned delivery.
 	 */
 	const MATRIX = array(
-		'GET /wp/v2/settings'                  => array( 'admin', null ),
-		'POST /wp/v2/settings'                 => array( 'admin', array( 'ccfm_settings' => array( 'page_id' => '1234567890' ) ) ),
-		'GET /ccfm/v1/diagnostics'             => array( 'admin', null ),
-		'GET /ccfm/v1/site-health'             => array( 'admin', null ),
-		'GET /ccfm/v1/settings-state'          => array( 'admin', null ),
-		'POST /ccfm/v1/embed-code'             => array( 'admin', array( 'settings' => array( 'page_id' => '1234567890' ) ) ),
-		'GET /ccfm/v1/platform'                => array( 'admin', null ),
-		'POST /ccfm/v1/platform'               => array( 'admin', array( 'retention_days' => 10 ) ),
-		'GET /ccfm/v1/platform/whitelist'      => array( 'admin', null ),
-		'POST /ccfm/v1/platform/whitelist'     => array( 'admin', array() ),
-		'POST /ccfm/v1/platform/chat-surface'  => array( 'admin', array( 'get_started_payload' => 'GET_STARTED' ) ),
-		'GET /ccfm/v1/conversations'           => array( 'admin', null ),
-		'GET /ccfm/v1/webhook'                 => array( 'signed', null ),
-		'POST /ccfm/v1/webhook'                => array( 'signed', array( 'object' => 'page' ) ),
+		'GET /wp/v2/settings'                 => array( 'admin', null ),
+		'POST /wp/v2/settings'                => array( 'admin', array( 'ccfm_settings' => array( 'page_id' => '1234567890' ) ) ),
+		'GET /ccfm/v1/diagnostics'            => array( 'admin', null ),
+		'GET /ccfm/v1/site-health'            => array( 'admin', null ),
+		'GET /ccfm/v1/settings-state'         => array( 'admin', null ),
+		'POST /ccfm/v1/embed-code'            => array( 'admin', array( 'settings' => array( 'page_id' => '1234567890' ) ) ),
+		'GET /ccfm/v1/platform'               => array( 'admin', null ),
+		'POST /ccfm/v1/platform'              => array( 'admin', array( 'retention_days' => 10 ) ),
+		'GET /ccfm/v1/platform/whitelist'     => array( 'admin', null ),
+		'POST /ccfm/v1/platform/whitelist'    => array( 'admin', array() ),
+		'POST /ccfm/v1/platform/chat-surface' => array( 'admin', array( 'get_started_payload' => 'GET_STARTED' ) ),
+		'GET /ccfm/v1/conversations'          => array( 'admin', null ),
+		'GET /ccfm/v1/webhook'                => array( 'signed', null ),
+		'POST /ccfm/v1/webhook'               => array( 'signed', array( 'object' => 'page' ) ),
 	);
 
 	const ROLES = array( 'anonymous', 'subscriber', 'contributor', 'author', 'editor', 'administrator' );

@@ -175,13 +175,13 @@ abstract class TestCase extends Polyfill_TestCase {
 			}
 			foreach ( $GLOBALS['wp_filter'][ $hook_name ]->callbacks as $priority => $callbacks ) {
 				foreach ( $callbacks as $callback ) {
-					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof \CCFM\Front_End ) {
+					if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof \CCFM\Chat\Front_End ) {
 						remove_action( $hook_name, $callback['function'], $priority );
 					}
 				}
 			}
 		}
-		( new \CCFM\Front_End() )->register();
+		( new \CCFM\Chat\Front_End() )->register();
 	}
 
 	/**

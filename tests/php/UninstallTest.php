@@ -1,53 +1,99 @@
 <?php
 /**
- * plugin/uninstall.php leaves nothing of the plugin behind.
- *
- * Checked: wp_options (option_name), wp_postmeta (meta_key), wp_usermeta
- * (meta_key), the table list (SHOW TABLES: wp_ccfm_conversations is dropped)
- * and the cron array. wp_users is not checked: the tests' own users are named
- * ccfm_test_<role>; they are not the plugin's data.
+ * Uninstall removes exactly what the plugin wrote (the names of
+ * CCFM\Stored_Data), and touches nothing else.
  *
  * @package CustomerChatForMessenger
  */
 
 namespace CCFM\Tests;
 
+use CCFM\Chat\Post_Meta;
+use CCFM\Platform\Conversation_Store;
+use CCFM\Platform\Conversation_Table;
+use CCFM\Platform\Secrets;
+use CCFM\Stored_Data;
+
 /**
- * Uninstall.
+ * Uninstall on a single site.
  */
 class UninstallTest extends TestCase {
 
 	/**
-	 * Post created by the test.
+	 * Post with the plugin's meta.
 	 *
 	 * @var int
 	 */
 	private $post_id = 0;
 
+	/**
+	 * Removes the test's post; puts the plugin back as installed.
+	 */
 	protected function tear_down() {
 		if ( $this->post_id ) {
 			wp_delete_post( $this->post_id, true );
 		}
-		delete_option( 'ccfm_test_leftover' );
+		delete_option( 'ccfm_like_but_not_ours' );
 		// Later tests need the plugin as installed: table, version, cron.
-		\CCFM\Conversations::activate();
+		Conversation_Table::activate();
 		parent::tear_down();
 	}
 
 	/**
-	 * Rows whose name contains "ccfm", per table.
+	 * What the database holds: option names, post and user meta keys, the
+	 * site's tables and the cron hooks.
 	 *
-	 * @return array<string,string[]>
+	 * @return array<string,list<string>>
 	 */
-	private static function leftovers() {
+	private static function snapshot() {
 		global $wpdb;
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery
-		return array(
-			$wpdb->options  => $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE '%ccfm%'" ),
-			$wpdb->postmeta => $wpdb->get_col( "SELECT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE '%ccfm%'" ),
-			$wpdb->usermeta => $wpdb->get_col( "SELECT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE '%ccfm%'" ),
+		$cron  = _get_cron_array();
+		$hooks = array();
+		foreach ( is_array( $cron ) ? $cron : array() as $events ) {
+			$hooks = array_merge( $hooks, array_keys( (array) $events ) );
+		}
+		$state = array(
+			'options'  => $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name NOT LIKE '\_transient%' AND option_name NOT LIKE '\_site\_transient%' ORDER BY option_name" ),
+			'postmeta' => $wpdb->get_col( "SELECT DISTINCT meta_key FROM {$wpdb->postmeta} ORDER BY meta_key" ),
+			'usermeta' => $wpdb->get_col( "SELECT DISTINCT meta_key FROM {$wpdb->usermeta} ORDER BY meta_key" ),
+			'tables'   => $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix ) . '%' ) ),
+			'cron'     => array_values( array_unique( $hooks ) ),
 		);
 		// phpcs:enable
+		foreach ( $state as $key => $names ) {
+			$names = array_map( 'strval', $names );
+			sort( $names );
+			$state[ $key ] = $names;
+		}
+		return $state;
+	}
+
+	/**
+	 * The plugin writes everything it can write, through its own code.
+	 */
+	private function plugin_writes_everything() {
+		$this->seed_settings();
+		Conversation_Table::activate();
+		Secrets::sender_secret();
+		Conversation_Store::record(
+			array(
+				'created_at' => gmdate( 'Y-m-d H:i:s' ),
+				'event_type' => 'referral',
+				'sender_key' => Conversation_Store::sender_key( 'PSID-1' ),
+				'event_key'  => hash( 'sha256', 'uninstall-probe' ),
+			)
+		);
+		update_option( Conversation_Store::LEGACY_OPTION, time(), false );
+		$this->post_id = (int) wp_insert_post(
+			array(
+				'post_title'  => 'Uninstall probe',
+				'post_status' => 'publish',
+			)
+		);
+		update_post_meta( $this->post_id, Post_Meta::META_VISIBILITY, 'show' );
+		update_post_meta( $this->post_id, Post_Meta::META_REF, 'landing' );
+		update_user_meta( self::user_id( 'editor' ), Stored_Data::NOTICE_DISMISSED_META, 1 );
 	}
 
 	/**
@@ -62,66 +108,46 @@ class UninstallTest extends TestCase {
 		} )();
 	}
 
-	public function test_uninstall_removes_every_option_meta_and_transient() {
+	public function test_uninstall_removes_exactly_what_the_plugin_wrote() {
 		global $wpdb;
-		$this->seed_settings();
-		$this->post_id = self::factory_post();
-		update_post_meta( $this->post_id, '_ccfm_visibility', 'show' );
-		update_post_meta( $this->post_id, '_ccfm_ref', 'landing' );
-		update_post_meta( $this->post_id, '_ccfm_future_key', 'x' );
+		$this->plugin_writes_everything();
+		// Data of others that look like the plugin's: never the plugin's to remove.
+		update_option( 'ccfm_like_but_not_ours', 'kept', false );
 		update_post_meta( $this->post_id, 'unrelated_key', 'kept' );
-		set_transient( 'ccfm_probe', array( 'a' => 1 ), HOUR_IN_SECONDS );
-		set_transient( 'ccfm_forever', 'b' );
-		set_site_transient( 'ccfm_site_probe', 'c', HOUR_IN_SECONDS );
-		update_option( 'ccfm_test_leftover', 'x', false );
-		update_option( 'e2e_scenario_untouched_by_ccfm_uninstall', 'kept' );
-		update_user_meta( self::user_id( 'editor' ), 'ccfm_dismissed_notice', '1' );
-		update_option( 'ccfm_platform', array( 'page_token' => 'secret' ), false );
-		\CCFM\Conversations::activate();
-		$this->assertSame( $wpdb->prefix . 'ccfm_conversations', $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'ccfm_conversations' ) ) ) ); // phpcs:ignore
-		$this->assertNotFalse( wp_next_scheduled( 'ccfm_prune_conversations' ) );
 
-		$before = self::leftovers();
-		$this->assertContains( 'ccfm_settings', $before[ $wpdb->options ] );
-		$this->assertContains( '_transient_ccfm_probe', $before[ $wpdb->options ] );
-		$this->assertContains( '_transient_timeout_ccfm_probe', $before[ $wpdb->options ] );
-		$this->assertContains( '_site_transient_ccfm_site_probe', $before[ $wpdb->options ] );
-		$this->assertContains( '_ccfm_visibility', $before[ $wpdb->postmeta ] );
-		$this->assertContains( '_ccfm_ref', $before[ $wpdb->postmeta ] );
-		$this->assertContains( 'ccfm_dismissed_notice', $before[ $wpdb->usermeta ] );
-		$this->assertContains( 'ccfm_platform', $before[ $wpdb->options ] );
-		$this->assertContains( 'ccfm_db_version', $before[ $wpdb->options ] );
+		$before = self::snapshot();
+		$ours   = array(
+			'options'  => Stored_Data::OPTIONS,
+			'postmeta' => Stored_Data::POST_META,
+			'usermeta' => Stored_Data::USER_META,
+			'tables'   => Stored_Data::tables(),
+			'cron'     => Stored_Data::CRON_HOOKS,
+		);
+		foreach ( $ours as $kind => $names ) {
+			foreach ( $names as $name ) {
+				$this->assertContains( $name, $before[ $kind ], "The plugin wrote $kind $name." );
+			}
+		}
 
 		self::run_uninstall();
 
-		$after = self::leftovers();
-		// The one option outside the plugin's prefix, made by this test, is the only survivor.
-		$this->assertSame( array( 'e2e_scenario_untouched_by_ccfm_uninstall' ), $after[ $wpdb->options ] );
-		delete_option( 'e2e_scenario_untouched_by_ccfm_uninstall' );
-		$this->assertSame(
-			array(
-				$wpdb->options  => array(),
-				$wpdb->postmeta => array(),
-				$wpdb->usermeta => array(),
-			),
-			self::leftovers()
-		);
+		$after = self::snapshot();
+		foreach ( $ours as $kind => $names ) {
+			$this->assertSame( array_values( array_diff( $before[ $kind ], $names ) ), $after[ $kind ], "Exactly the plugin's $kind are gone." );
+		}
+		// Nothing the plugin wrote is left under another name.
+		foreach ( array( 'options', 'postmeta', 'usermeta', 'tables', 'cron' ) as $kind ) {
+			$this->assertSame( 'options' === $kind ? array( 'ccfm_like_but_not_ours' ) : array(), array_values( preg_grep( '/ccfm/', $after[ $kind ] ) ), $kind );
+		}
 
-		$this->assertSame( array(), $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) ) ); // phpcs:ignore
-		$this->assertFalse( wp_next_scheduled( 'ccfm_prune_conversations' ) );
-		$this->assertStringNotContainsString( 'ccfm', (string) wp_json_encode( _get_cron_array() ) );
-
-		// Caches agree with the database, and other data is kept.
+		// Caches agree with the database; other data is kept.
 		$this->assertNull( $this->raw_option() );
-		$this->assertFalse( wp_cache_get( 'ccfm_settings', 'options' ) );
-		$this->assertArrayNotHasKey( 'ccfm_settings', wp_load_alloptions() );
-		$this->assertFalse( get_transient( 'ccfm_probe' ) );
-		$this->assertFalse( get_transient( 'ccfm_forever' ) );
-		$this->assertFalse( get_site_transient( 'ccfm_site_probe' ) );
-		$this->assertSame( '', get_post_meta( $this->post_id, '_ccfm_visibility', true ) );
+		$this->assertFalse( wp_cache_get( Stored_Data::SETTINGS_OPTION, 'options' ) );
+		$this->assertArrayNotHasKey( Stored_Data::SETTINGS_OPTION, wp_load_alloptions() );
+		$this->assertSame( '', get_post_meta( $this->post_id, Post_Meta::META_VISIBILITY, true ) );
 		$this->assertSame( 'kept', get_post_meta( $this->post_id, 'unrelated_key', true ) );
-		$this->assertNotFalse( get_option( 'siteurl' ) );
-		$this->assertNotFalse( get_user_by( 'login', 'ccfm_test_editor' ) );
+		$this->assertSame( 'kept', get_option( 'ccfm_like_but_not_ours' ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( Conversation_Table::table() ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
 	public function test_uninstall_refuses_to_run_outside_wordpress_uninstall() {
@@ -130,25 +156,5 @@ class UninstallTest extends TestCase {
 		exec( $php . ' -r ' . escapeshellarg( 'define("ABSPATH", "/tmp/"); include ' . var_export( CCFM_DIR . 'uninstall.php', true ) . '; echo "ran";' ), $out, $status ); // phpcs:ignore
 		$this->assertSame( 0, $status );
 		$this->assertSame( array(), $out, 'Without WP_UNINSTALL_PLUGIN the file exits at once.' );
-	}
-
-	/**
-	 * A published post.
-	 *
-	 * @return int
-	 */
-	private static function factory_post() {
-		$id = wp_insert_post(
-			array(
-				'post_title'  => 'Uninstall probe',
-				'post_status' => 'publish',
-				'post_type'   => 'post',
-			),
-			true
-		);
-		if ( is_wp_error( $id ) ) {
-			throw new \RuntimeException( $id->get_error_message() );
-		}
-		return (int) $id;
 	}
 }

@@ -10,5 +10,5 @@
 
 defined( 'ABSPATH' ) || exit;
 
-$ccfm_clean = CCFM\Placement::clean_attributes( $attributes );
-echo CCFM\Placement::render( $ccfm_clean, 'button' === $ccfm_clean['type'] ? get_block_wrapper_attributes( array( 'class' => 'ccfm-button-wrap' ) ) : '' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part; the wrapper attributes come escaped from WordPress.
+$ccfm_clean = CCFM\Chat\Placement::clean_attributes( $attributes );
+echo CCFM\Chat\Placement::render( $ccfm_clean, 'button' === $ccfm_clean['type'] ? get_block_wrapper_attributes( array( 'class' => 'ccfm-button-wrap' ) ) : '' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part; the wrapper attributes come escaped from WordPress.

@@ -13,7 +13,10 @@
 
 namespace CCFM\Tests;
 
-use CCFM\Conversations;
+use CCFM\Platform\Conversation_Pruning;
+use CCFM\Platform\Conversation_Table;
+use CCFM\Platform\Secrets;
+use CCFM\Stored_Data;
 
 /**
  * Multisite network.
@@ -59,7 +62,7 @@ class NetworkTest extends TestCase {
 		if ( ! is_plugin_active_for_network( CCFM_TESTS_PLUGIN ) ) {
 			$this->assertNull( activate_plugin( CCFM_TESTS_PLUGIN, '', true ) );
 		}
-		Conversations::activate( true );
+		Conversation_Table::activate( true );
 		parent::tear_down();
 	}
 
@@ -97,7 +100,7 @@ class NetworkTest extends TestCase {
 	private static function has_table( $site_id ) {
 		global $wpdb;
 		switch_to_blog( $site_id );
-		$table  = Conversations::table();
+		$table  = Conversation_Table::table();
 		$exists = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		restore_current_blog();
 		return $exists;
@@ -111,7 +114,7 @@ class NetworkTest extends TestCase {
 	 */
 	private static function has_cron( $site_id ) {
 		switch_to_blog( $site_id );
-		$next = wp_next_scheduled( Conversations::CRON_HOOK );
+		$next = wp_next_scheduled( Conversation_Pruning::CRON_HOOK );
 		restore_current_blog();
 		return false !== $next;
 	}
@@ -125,9 +128,9 @@ class NetworkTest extends TestCase {
 	private static function forget_site( $site_id ) {
 		global $wpdb;
 		switch_to_blog( $site_id );
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . Conversations::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		delete_option( Conversations::DB_VERSION_OPTION );
-		wp_clear_scheduled_hook( Conversations::CRON_HOOK );
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		delete_option( Conversation_Table::DB_VERSION_OPTION );
+		wp_clear_scheduled_hook( Conversation_Pruning::CRON_HOOK );
 		restore_current_blog();
 	}
 
@@ -144,7 +147,7 @@ class NetworkTest extends TestCase {
 		$url    = get_home_url( $site_id, '/' );
 		$this->assertStringStartsWith( CCFM_TESTS_SITE_URL . '/', $url );
 		$response = wp_remote_get( $url, array( 'timeout' => 60 ) );
-		$this->assertIsArray( $response, is_wp_error( $response ) ? $response->get_error_message() : "" );
+		$this->assertIsArray( $response, is_wp_error( $response ) ? $response->get_error_message() : '' );
 		$this->assertSame( 200, wp_remote_retrieve_response_code( $response ), $url );
 		clearstatcache();
 		$logged = is_file( $log ) ? (string) file_get_contents( $log, false, null, $before ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
@@ -194,7 +197,7 @@ class NetworkTest extends TestCase {
 		foreach ( array( get_main_site_id(), $before, $inactive ) as $site_id ) {
 			$this->assertTrue( self::has_table( $site_id ), "Site $site_id has its table." );
 			$this->assertTrue( self::has_cron( $site_id ), "Site $site_id has its pruning event." );
-			$this->assertSame( Conversations::DB_VERSION, get_blog_option( $site_id, Conversations::DB_VERSION_OPTION ) );
+			$this->assertSame( Conversation_Table::DB_VERSION, get_blog_option( $site_id, Conversation_Table::DB_VERSION_OPTION ) );
 		}
 
 		$later = $this->new_site( 'later' );
@@ -219,7 +222,17 @@ class NetworkTest extends TestCase {
 		wp_set_current_user( 1 );
 
 		$this->assertSame( 200, $this->save_on_site( get_main_site_id(), array( 'page_id' => '1111111111' ) )->get_status() );
-		$this->assertSame( 200, $this->save_on_site( $two, array( 'page_id' => '2222222222', 'mode' => 'link', 'theme_color' => '#2e7d32' ) )->get_status() );
+		$this->assertSame(
+			200,
+			$this->save_on_site(
+				$two,
+				array(
+					'page_id'     => '2222222222',
+					'mode'        => 'link',
+					'theme_color' => '#2e7d32',
+				)
+			)->get_status()
+		);
 
 		$this->assertSame( '1111111111', get_blog_option( get_main_site_id(), self::OPTION )['page_id'] );
 		$this->assertSame( '2222222222', get_blog_option( $two, self::OPTION )['page_id'] );
@@ -285,28 +298,35 @@ class NetworkTest extends TestCase {
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
-	public function test_uninstall_leaves_no_ccfm_row_on_any_site_or_the_network() {
+	/**
+	 * Uninstall on a network: on each site exactly what the plugin wrote is
+	 * removed (the names of CCFM\Stored_Data), the user meta once, and
+	 * data of others, on the sites and the network, is kept.
+	 */
+	public function test_uninstall_removes_exactly_the_plugins_data_on_every_site() {
 		global $wpdb;
 		$sites = array( get_main_site_id(), $this->new_site( 'uninstall-a' ), $this->new_site( 'uninstall-b' ) );
 		foreach ( $sites as $site_id ) {
 			switch_to_blog( $site_id );
 			update_option( self::OPTION, array( 'page_id' => (string) ( 5000000000 + $site_id ) ) );
-			update_option( 'ccfm_platform', array( 'page_token' => 'secret' ), false );
-			set_transient( 'ccfm_probe', 'x', HOUR_IN_SECONDS );
+			Secrets::sender_secret();
+			update_option( Stored_Data::LEGACY_KEYS_OPTION, time(), false );
+			update_option( 'ccfm_like_but_not_ours', 'kept', false );
 			$post_id = wp_insert_post(
 				array(
 					'post_title'  => 'Placed',
 					'post_status' => 'publish',
 				)
 			);
-			update_post_meta( $post_id, '_ccfm_visibility', 'hide' );
-			update_post_meta( $post_id, '_ccfm_ref', 'landing' );
+			update_post_meta( $post_id, Stored_Data::VISIBILITY_META, 'hide' );
+			update_post_meta( $post_id, Stored_Data::REF_META, 'landing' );
+			update_post_meta( $post_id, 'unrelated_key', 'kept' );
 			restore_current_blog();
 			$this->assertTrue( self::has_table( $site_id ) );
+			$this->assertTrue( self::has_cron( $site_id ) );
 		}
-		update_network_option( null, 'ccfm_network_probe', 'x' );
-		set_site_transient( 'ccfm_site_probe', 'y', HOUR_IN_SECONDS );
-		update_user_meta( 1, 'ccfm_dismissed_notice', '1' );
+		update_network_option( null, 'ccfm_network_like_but_not_ours', 'kept' );
+		update_user_meta( 1, Stored_Data::NOTICE_DISMISSED_META, 1 );
 
 		deactivate_plugins( CCFM_TESTS_PLUGIN, false, true );
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
@@ -317,20 +337,24 @@ class NetworkTest extends TestCase {
 		} )();
 		wp_cache_flush();
 
-		$left = array();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		foreach ( $sites as $site_id ) {
 			$prefix = $wpdb->get_blog_prefix( $site_id );
-			$left[ $prefix . 'options' ]  = $wpdb->get_col( "SELECT option_name FROM {$prefix}options WHERE option_name LIKE '%ccfm%'" );
-			$left[ $prefix . 'postmeta' ] = $wpdb->get_col( "SELECT meta_key FROM {$prefix}postmeta WHERE meta_key LIKE '%ccfm%'" );
-		}
-		$left[ $wpdb->sitemeta ] = $wpdb->get_col( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE '%ccfm%'" );
-		$left[ $wpdb->usermeta ] = $wpdb->get_col( "SELECT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE '%ccfm%'" );
-		$left['tables']          = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) );
-		// phpcs:enable
-		$this->assertSame( array(), array_filter( $left ), 'Rows or tables left after uninstall.' );
-		foreach ( $sites as $site_id ) {
+			$this->assertSame( array( 'ccfm_like_but_not_ours' ), $wpdb->get_col( "SELECT option_name FROM {$prefix}options WHERE option_name LIKE '%ccfm%'" ), "Options of site $site_id." );
+			$this->assertSame( array(), $wpdb->get_col( "SELECT meta_key FROM {$prefix}postmeta WHERE meta_key LIKE '%ccfm%'" ), "Post meta of site $site_id." );
+			$this->assertSame( array( 'unrelated_key' ), $wpdb->get_col( "SELECT DISTINCT meta_key FROM {$prefix}postmeta WHERE meta_key = 'unrelated_key'" ), "Other post meta of site $site_id." );
+			$this->assertFalse( self::has_table( $site_id ) );
 			$this->assertFalse( self::has_cron( $site_id ) );
 		}
+		$this->assertSame( array( 'ccfm_network_like_but_not_ours' ), $wpdb->get_col( "SELECT meta_key FROM {$wpdb->sitemeta} WHERE meta_key LIKE '%ccfm%'" ), 'Network options are not the plugin\'s.' );
+		$this->assertSame( array(), $wpdb->get_col( "SELECT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE '%ccfm%'" ) );
+		$this->assertSame( array(), $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', '%' . $wpdb->esc_like( 'ccfm' ) . '%' ) ) );
+		// phpcs:enable
+		foreach ( $sites as $site_id ) {
+			switch_to_blog( $site_id );
+			delete_option( 'ccfm_like_but_not_ours' );
+			restore_current_blog();
+		}
+		delete_network_option( null, 'ccfm_network_like_but_not_ours' );
 	}
 }

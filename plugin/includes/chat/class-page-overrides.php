@@ -1,0 +1,103 @@
+<?php
+/**
+ * Page overrides: the block's or shortcode's settings and the post's ref on its own view.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Chat;
+
+use CCFM\Settings\Settings;
+use CCFM\Settings\Validator;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Applies a page's overrides to the chat settings.
+ *
+ * @since 1.3.0
+ *
+ * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
+ */
+final class Page_Overrides {
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public function register() {
+		add_filter( 'ccfm_effective_settings', array( $this, 'apply_overrides' ) );
+	}
+
+	/**
+	 * Whether this request is the singular view of the post being rendered.
+	 *
+	 * @return bool
+	 */
+	public static function on_own_view() {
+		return is_singular() && get_queried_object_id() === get_the_ID();
+	}
+
+	/**
+	 * The first page-settings block or shortcode of a post, cleaned.
+	 *
+	 * @param \WP_Post $post Post.
+	 * @return array<string,mixed>
+	 */
+	private static function page_settings_of( \WP_Post $post ) {
+		foreach ( parse_blocks( $post->post_content ) as $block ) {
+			if ( Placement::BLOCK === $block['blockName'] ) {
+				$clean = Placement::clean_attributes( $block['attrs'] );
+				if ( 'settings' === $clean['type'] ) {
+					return $clean;
+				}
+			}
+		}
+		if ( preg_match_all( '/' . get_shortcode_regex( array( Placement::SHORTCODE ) ) . '/', $post->post_content, $found, PREG_SET_ORDER ) ) {
+			foreach ( $found as $match ) {
+				$clean = Placement::clean_attributes( shortcode_parse_atts( $match[3] ) );
+				if ( 'settings' === $clean['type'] ) {
+					return $clean;
+				}
+			}
+		}
+		return array();
+	}
+
+	/**
+	 * Site settings with the current post's overrides (its page-settings
+	 * block or shortcode, then its sidebar ref).
+	 *
+	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return CcfmSettings
+	 */
+	public static function page_overrides( array $settings ) {
+		$post = get_queried_object();
+		if ( ! $post instanceof \WP_Post ) {
+			return $settings;
+		}
+		$settings = Settings::conform( array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( Placement::OVERRIDES ) ) ), $settings );
+		$ref      = get_post_meta( $post->ID, Post_Meta::META_REF, true );
+		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Validator::validate_field( 'ref', $ref ) ) ) {
+			$settings['ref'] = $ref;
+		}
+		return $settings;
+	}
+
+	/**
+	 * The ccfm_effective_settings filter: overrides apply on the post's own
+	 * singular view only; listings use the site settings.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $settings Settings (as earlier filters left them).
+	 * @return mixed
+	 */
+	public function apply_overrides( $settings ) {
+		return is_singular() ? self::page_overrides( Settings::conform( $settings, Settings::get() ) ) : $settings;
+	}
+}

@@ -1,0 +1,150 @@
+<?php
+/**
+ * The per-post meta of the post-editor panel: _ccfm_visibility and _ccfm_ref.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Chat;
+
+use CCFM\Settings\Schema;
+use CCFM\Settings\Validator;
+use CCFM\Stored_Data;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers and validates the chat's post meta.
+ *
+ * @since 1.3.0
+ */
+final class Post_Meta {
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public function register() {
+		add_action( 'init', array( $this, 'register_meta' ) );
+		add_filter( 'add_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
+		add_filter( 'update_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
+		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
+	}
+
+	const META_VISIBILITY = Stored_Data::VISIBILITY_META;
+
+	const META_REF = Stored_Data::REF_META;
+
+	/**
+	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta
+	 * and everything built on them): the stored ref stays as it was.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed  $check    Null to go on, anything else short-circuits.
+	 * @param int    $post_id  Post ID.
+	 * @param string $meta_key Meta key.
+	 * @param mixed  $value    Value, already through the sanitize callback.
+	 * @return mixed False to refuse, else $check.
+	 */
+	public function refuse_invalid_ref( $check, $post_id, $meta_key, $value ) {
+		unset( $post_id );
+		if ( null !== $check || self::META_REF !== $meta_key ) {
+			return $check;
+		}
+		return is_wp_error( Validator::validate_field( 'ref', $value ) ) ? false : $check;
+	}
+
+	/**
+	 * Answers 400 naming meta._ccfm_ref to a REST write of an invalid ref,
+	 * before the post or any meta is changed. Users who may not edit posts
+	 * fall through to core's permission checks.
+	 *
+	 * @since 1.2.0
+	 *
+	 * @param mixed            $result  Response so far.
+	 * @param \WP_REST_Server  $server  Server.
+	 * @param \WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public function validate_rest_ref( $result, $server, $request ) {
+		unset( $server );
+		if ( null !== $result || 'GET' === $request->get_method() || ! current_user_can( 'edit_posts' ) ) {
+			return $result;
+		}
+		$meta = $request->get_param( 'meta' );
+		if ( ! is_array( $meta ) || ! array_key_exists( self::META_REF, $meta ) || null === $meta[ self::META_REF ] ) {
+			return $result;
+		}
+		$valid = Validator::validate_field( 'ref', $meta[ self::META_REF ] );
+		if ( ! is_wp_error( $valid ) ) {
+			return $result;
+		}
+		/* translators: 1: the field, meta._ccfm_ref, 2: what it accepts. */
+		$message = sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), 'meta.' . self::META_REF, (string) preg_replace( '/^ref: /', '', $valid->get_error_message() ) );
+		return new \WP_Error(
+			'rest_invalid_param',
+			$message,
+			array(
+				'status' => 400,
+				'params' => array( 'meta' => $message ),
+			)
+		);
+	}
+
+	/**
+	 * Registers the per-post meta edited in the editor's sidebar panel.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return void
+	 */
+	public function register_meta() {
+		$auth = static function ( $allowed, $meta_key, $post_id ) {
+			return current_user_can( 'edit_post', $post_id );
+		};
+		register_post_meta(
+			'',
+			self::META_VISIBILITY,
+			array(
+				'type'              => 'string',
+				'description'       => __( 'Messenger chat on this post: empty follows the site rules, show or hide.', 'customer-chat-for-messenger' ),
+				'single'            => true,
+				'default'           => '',
+				'show_in_rest'      => array(
+					'schema' => array(
+						'type' => 'string',
+						'enum' => array( '', 'show', 'hide' ),
+					),
+				),
+				'sanitize_callback' => static function ( $value ) {
+					return in_array( $value, array( 'show', 'hide' ), true ) ? $value : '';
+				},
+				'auth_callback'     => $auth,
+			)
+		);
+		register_post_meta(
+			'',
+			self::META_REF,
+			array(
+				'type'              => 'string',
+				'description'       => __( 'The Messenger ref for conversations started on this post.', 'customer-chat-for-messenger' ),
+				'single'            => true,
+				'default'           => '',
+				'show_in_rest'      => array(
+					// The ref setting's own rule, from the settings schema.
+					'schema' => array_intersect_key( Schema::property( 'ref' ), array_flip( array( 'type', 'pattern', 'maxLength' ) ) ) + array( 'type' => 'string' ),
+				),
+				// An invalid ref passes through unchanged, to be refused by refuse_invalid_ref().
+				'sanitize_callback' => static function ( $value ) {
+					$clean = Validator::validate_field( 'ref', $value );
+					return is_wp_error( $clean ) ? $value : $clean;
+				},
+				'auth_callback'     => $auth,
+			)
+		);
+	}
+}

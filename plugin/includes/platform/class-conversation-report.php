@@ -1,0 +1,247 @@
+<?php
+/**
+ * GET /ccfm/v1/conversations: the report of conversation starts.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Platform;
+
+use CCFM\Response_Schemas;
+use CCFM\Rest_Access;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The conversation report.
+ *
+ * @since 1.3.0
+ */
+final class Conversation_Report {
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public function register() {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+	}
+
+	/**
+	 * Refs and pages listed in the report: the ones with the most starts.
+	 */
+	const REPORT_LIST_LIMIT = 100;
+
+	/**
+	 * Registers the routes.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		$date = array(
+			'type'    => 'string',
+			'pattern' => '^\d{4}-\d{2}-\d{2}$',
+		);
+		register_rest_route(
+			Rest_Access::NAMESPACE_V1,
+			'/conversations',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'rest_report' ),
+					'permission_callback' => array( Rest_Access::class, 'can_manage' ),
+					'args'                => array(
+						'from' => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
+						'to'   => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
+					),
+				),
+				'schema' => Response_Schemas::callback( 'conversations' ),
+			)
+		);
+	}
+
+	/**
+	 * GET /conversations.
+	 *
+	 * @since 1.1.0
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function rest_report( $request ) {
+		$zone = wp_timezone();
+		$to   = self::day( $request['to'], new \DateTimeImmutable( 'today', $zone ) );
+		$from = $to ? self::day( $request['from'], $to->modify( '-29 days' ) ) : false;
+		if ( ! $to || ! $from ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The dates must be real days written YYYY-MM-DD.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		if ( $from > $to ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The first day must not be after the last day.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		if ( $from->diff( $to )->days > 366 ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'The report covers at most 367 days.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		}
+		return rest_ensure_response( self::report( $from, $to ) );
+	}
+
+	/**
+	 * A YYYY-MM-DD day at midnight in the site's time zone.
+	 *
+	 * @param mixed              $value   Requested day, or null.
+	 * @param \DateTimeImmutable $default Day when none was asked for.
+	 * @return \DateTimeImmutable|false False when it is not a real day.
+	 */
+	private static function day( $value, \DateTimeImmutable $default ) {
+		if ( null === $value || '' === $value ) {
+			return $default->setTime( 0, 0 );
+		}
+		if ( ! is_string( $value ) ) {
+			return false;
+		}
+		$day = \DateTimeImmutable::createFromFormat( '!Y-m-d', $value, wp_timezone() );
+		return $day && $day->format( 'Y-m-d' ) === $value ? $day : false;
+	}
+
+	/**
+	 * Conversation starts between two days (inclusive, site time zone).
+	 *
+	 * Everything is counted by the database (GROUP BY), so memory does not
+	 * grow with the number of stored events: one row per day of the range
+	 * (per stretch of constant UTC offset of the site's time zone), and the
+	 * REPORT_LIST_LIMIT refs and pages with the most starts.
+	 *
+	 * @since 1.1.0
+	 * @since 1.2.0 Aggregated in SQL.
+	 *
+	 * @param \DateTimeImmutable $from First day, midnight.
+	 * @param \DateTimeImmutable $to   Last day, midnight.
+	 * @return array<string,mixed>
+	 */
+	public static function report( \DateTimeImmutable $from, \DateTimeImmutable $to ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$utc   = new \DateTimeZone( 'UTC' );
+		$begin = $from->setTimezone( $utc );
+		$start = $begin->format( 'Y-m-d H:i:s' );
+		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
+		$table = Conversation_Table::table();
+		$where = $wpdb->prepare( "created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end );
+		$limit = self::REPORT_LIST_LIMIT;
+
+		// One query per stretch of constant UTC offset (DST changes split the
+		// range): the database shifts each event to local time and counts per day.
+		$end_at = $to->modify( '+1 day' )->getTimestamp();
+		// False for a fixed offset such as +05:30: one stretch.
+		$changes = array_values( array_filter( (array) $from->getTimezone()->getTransitions( $begin->getTimestamp(), $end_at ), 'is_array' ) );
+		$changes = $changes ? $changes : array(
+			array(
+				'ts'     => $begin->getTimestamp(),
+				'offset' => $from->getOffset(),
+			),
+		);
+		$by_day  = array();
+		$count   = count( $changes );
+		for ( $i = 0; $i < $count; $i++ ) {
+			$stretch_start = max( $begin->getTimestamp(), (int) $changes[ $i ]['ts'] );
+			$stretch_end   = $i + 1 < $count ? min( $end_at, (int) $changes[ $i + 1 ]['ts'] ) : $end_at;
+			if ( $stretch_end <= $stretch_start ) {
+				continue;
+			}
+			/**
+			 * Starts per local day in this stretch (wpdb returns strings).
+			 *
+			 * @var list<array{day:string,starts:string}>|null $days_rows
+			 */
+			$days_rows = $wpdb->get_results( $wpdb->prepare( "SELECT DATE(DATE_ADD(created_at, INTERVAL %d SECOND)) AS day, COUNT(*) AS starts FROM {$table} WHERE {$where} AND created_at >= %s AND created_at < %s GROUP BY day", (int) $changes[ $i ]['offset'], gmdate( 'Y-m-d H:i:s', $stretch_start ), gmdate( 'Y-m-d H:i:s', $stretch_end ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			foreach ( (array) $days_rows as $row ) {
+				$by_day[ $row['day'] ] = ( isset( $by_day[ $row['day'] ] ) ? $by_day[ $row['day'] ] : 0 ) + (int) $row['starts'];
+			}
+		}
+		/**
+		 * Starts per ref, most first (first seen first on a tie).
+		 *
+		 * @var list<array{value:string,starts:string}>|null $refs
+		 */
+		$refs = $wpdb->get_results( "SELECT ref AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY ref ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		/**
+		 * Starts per page, most first.
+		 *
+		 * @var list<array{value:string,starts:string}>|null $pages
+		 */
+		$pages = $wpdb->get_results( "SELECT page_url AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY page_url ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		/**
+		 * Starts per source.
+		 *
+		 * @var list<array{value:string,starts:string}>|null $by_source
+		 */
+		$by_source = $wpdb->get_results( "SELECT source AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY source", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+
+		$per_day = array();
+		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
+			$per_day[ $day->format( 'Y-m-d' ) ] = 0;
+		}
+		$total = 0;
+		foreach ( $by_day as $day => $starts ) {
+			if ( isset( $per_day[ $day ] ) ) {
+				$per_day[ $day ] += $starts;
+			}
+			$total += $starts;
+		}
+		$sources = array(
+			'plugin' => 0,
+			'link'   => 0,
+			'other'  => 0,
+		);
+		foreach ( (array) $by_source as $row ) {
+			$bucket              = 'CUSTOMER_CHAT_PLUGIN' === $row['value'] ? 'plugin' : ( 'SHORTLINK' === $row['value'] ? 'link' : 'other' );
+			$sources[ $bucket ] += (int) $row['starts'];
+		}
+		$days = array();
+		foreach ( $per_day as $day => $starts ) {
+			$days[] = array(
+				'day'    => $day,
+				'starts' => $starts,
+			);
+		}
+		return array(
+			'from'     => $from->format( 'Y-m-d' ),
+			'to'       => $to->format( 'Y-m-d' ),
+			'total'    => $total,
+			'per_day'  => $days,
+			'per_ref'  => self::report_list( $refs, 'ref' ),
+			'per_page' => self::report_list( $pages, 'page_url' ),
+			'sources'  => $sources,
+			'share'    => array(
+				'plugin' => $total ? round( 100 * $sources['plugin'] / $total, 1 ) : 0,
+				'link'   => $total ? round( 100 * $sources['link'] / $total, 1 ) : 0,
+			),
+		);
+	}
+
+	/**
+	 * A ref or page list as the report answers it.
+	 *
+	 * @param list<array{value:string,starts:string}>|null $rows Rows.
+	 * @param string                                       $key ref or page_url.
+	 * @return list<array<string,int|string>>
+	 */
+	private static function report_list( $rows, $key ) {
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				$key     => (string) $row['value'],
+				'starts' => (int) $row['starts'],
+			);
+		}
+		return $out;
+	}
+}
