@@ -2,19 +2,14 @@
  * "Appearance": the theme colour (typed or picked, with a contrast warning),
  * the side of the screen and the distance from its bottom.
  */
-import {
-	ColorPalette,
-	Notice,
-	PanelBody,
-	RadioControl,
-} from '@wordpress/components';
+import { ColorPalette, Notice, PanelBody } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { alignmentLabels, options } from '../../shared/labels';
-import type { Settings } from '../../shared/settings-schema.generated';
+import { alignmentLabels } from '../../shared/labels';
 import { contrastWithWhite } from '../../shared/validate';
+import { ChoiceField } from '../form/choice-field';
 import { useSettingsForm } from '../form/context';
-import { Field, TextField } from '../form/field';
+import { TextField } from '../form/field';
 import type { PanelToggle } from '../form/panels';
 
 const palette = () => [
@@ -82,22 +77,16 @@ export function AppearancePanel( props: PanelToggle ) {
 			{ ! errorOf( 'theme_color' ) && (
 				<ContrastWarning color={ settings.theme_color } />
 			) }
-			<Field name="alignment">
-				{ () => (
-					<RadioControl
-						label={ __( 'Side', 'customer-chat-for-messenger' ) }
-						help={ __(
-							'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.',
-							'customer-chat-for-messenger'
-						) }
-						selected={ settings.alignment }
-						onChange={ ( v ) =>
-							set( 'alignment', v as Settings[ 'alignment' ] )
-						}
-						options={ options( alignmentLabels() ) }
-					/>
+			<ChoiceField
+				name="alignment"
+				as="radio"
+				label={ __( 'Side', 'customer-chat-for-messenger' ) }
+				help={ __(
+					'Meta advises keeping the chat in the bottom-right corner, where visitors expect it.',
+					'customer-chat-for-messenger'
 				) }
-			</Field>
+				labels={ alignmentLabels() }
+			/>
 			<TextField
 				name="bottom_spacing"
 				label={ __(

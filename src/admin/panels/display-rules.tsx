@@ -1,12 +1,7 @@
 /**
  * "Where it shows": the display rules of the ccfm_settings schema.
  */
-import {
-	CheckboxControl,
-	PanelBody,
-	RadioControl,
-	TextControl,
-} from '@wordpress/components';
+import { CheckboxControl, PanelBody, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
@@ -20,6 +15,7 @@ import {
 	settingsSchema,
 	type Settings,
 } from '../../shared/settings-schema.generated';
+import { ChoiceField } from '../form/choice-field';
 import { useSettingsForm } from '../form/context';
 import { Field } from '../form/field';
 
@@ -123,33 +119,29 @@ function ExcludedIds() {
 }
 
 export function DisplayRulesPanel() {
-	const { settings, set } = useSettingsForm();
+	const { settings } = useSettingsForm();
 	return (
 		<PanelBody
 			title={ __( 'Where it shows', 'customer-chat-for-messenger' ) }
 			initialOpen={ false }
 		>
-			<RadioControl
+			<ChoiceField
+				name="display_on"
+				as="radio"
 				label={ __( 'Show the chat', 'customer-chat-for-messenger' ) }
-				selected={ settings.display_on }
-				onChange={ ( v ) =>
-					set( 'display_on', v as Settings[ 'display_on' ] )
-				}
-				options={ options( displayOnLabels() ) }
+				labels={ displayOnLabels() }
 			/>
 			{ settings.display_on === 'chosen' && <Places /> }
 			<ExcludedIds />
-			<RadioControl
+			<ChoiceField
+				name="devices"
+				as="radio"
 				label={ __( 'Devices', 'customer-chat-for-messenger' ) }
 				help={ __(
 					'Decided in the browser by screen width (768 px), so page caches keep working.',
 					'customer-chat-for-messenger'
 				) }
-				selected={ settings.devices }
-				onChange={ ( v ) =>
-					set( 'devices', v as Settings[ 'devices' ] )
-				}
-				options={ options( devicesLabels() ) }
+				labels={ devicesLabels() }
 			/>
 		</PanelBody>
 	);

@@ -2,17 +2,16 @@
  * "Greeting": the greetings (one in Messenger-link mode, two for the Chat
  * Plugin), how and when the greeting opens, on phones too, and the ref.
  */
-import { PanelBody, SelectControl } from '@wordpress/components';
+import { PanelBody } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
 	greetingDisplayLabels,
-	options,
 	phoneGreetingLabels,
 } from '../../shared/labels';
-import type { Settings } from '../../shared/settings-schema.generated';
+import { ChoiceField } from '../form/choice-field';
 import { useSettingsForm } from '../form/context';
-import { Field, TextField } from '../form/field';
+import { TextField } from '../form/field';
 import type { PanelToggle } from '../form/panels';
 
 /**
@@ -27,7 +26,7 @@ const count = ( text: string ) =>
 	);
 
 export function GreetingPanel( props: PanelToggle ) {
-	const { settings, set } = useSettingsForm();
+	const { settings } = useSettingsForm();
 	const isLink = settings.mode === 'link';
 	return (
 		<PanelBody
@@ -67,28 +66,15 @@ export function GreetingPanel( props: PanelToggle ) {
 						: count( settings.logged_out_greeting )
 				}
 			/>
-			<Field name="greeting_dialog_display">
-				{ ( { id, 'aria-invalid': invalid } ) => (
-					<SelectControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						id={ id }
-						aria-invalid={ invalid }
-						label={ __(
-							'Greeting display',
-							'customer-chat-for-messenger'
-						) }
-						value={ settings.greeting_dialog_display }
-						onChange={ ( v ) =>
-							set(
-								'greeting_dialog_display',
-								v as Settings[ 'greeting_dialog_display' ]
-							)
-						}
-						options={ options( greetingDisplayLabels() ) }
-					/>
+			<ChoiceField
+				name="greeting_dialog_display"
+				as="select"
+				label={ __(
+					'Greeting display',
+					'customer-chat-for-messenger'
 				) }
-			</Field>
+				labels={ greetingDisplayLabels() }
+			/>
 			<TextField
 				name="greeting_dialog_delay"
 				label={ __(
@@ -104,32 +90,19 @@ export function GreetingPanel( props: PanelToggle ) {
 				max={ 3600 }
 				parse={ ( v ) => ( v === '' ? '' : Number( v ) ) }
 			/>
-			<Field name="phone_greeting">
-				{ ( { id, 'aria-invalid': invalid } ) => (
-					<SelectControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						id={ id }
-						aria-invalid={ invalid }
-						label={ __(
-							'Greeting on phones',
-							'customer-chat-for-messenger'
-						) }
-						help={ __(
-							'On screens up to 768 px wide the greeting covers part of the page, so by default it stays closed there.',
-							'customer-chat-for-messenger'
-						) }
-						value={ settings.phone_greeting }
-						onChange={ ( v ) =>
-							set(
-								'phone_greeting',
-								v as Settings[ 'phone_greeting' ]
-							)
-						}
-						options={ options( phoneGreetingLabels() ) }
-					/>
+			<ChoiceField
+				name="phone_greeting"
+				as="select"
+				label={ __(
+					'Greeting on phones',
+					'customer-chat-for-messenger'
 				) }
-			</Field>
+				help={ __(
+					'On screens up to 768 px wide the greeting covers part of the page, so by default it stays closed there.',
+					'customer-chat-for-messenger'
+				) }
+				labels={ phoneGreetingLabels() }
+			/>
 			<TextField
 				name="ref"
 				label={ __( 'Reference (ref)', 'customer-chat-for-messenger' ) }

@@ -2,41 +2,29 @@
  * "Loading" (Chat Plugin mode): when Meta's SDK loads, and whether the WP
  * Consent API holds it back.
  */
-import { PanelBody, RadioControl } from '@wordpress/components';
+import { PanelBody } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
-import { loadStrategyLabels, options } from '../../shared/labels';
-import type { Settings } from '../../shared/settings-schema.generated';
+import { loadStrategyLabels } from '../../shared/labels';
 import { boot } from '../boot';
-import { useSettingsForm } from '../form/context';
-import { Field } from '../form/field';
+import { ChoiceField } from '../form/choice-field';
 import type { PanelToggle } from '../form/panels';
 
 export function LoadingPanel( props: PanelToggle ) {
-	const { settings, set } = useSettingsForm();
 	return (
 		<PanelBody
 			title={ __( 'Loading', 'customer-chat-for-messenger' ) }
 			{ ...props }
 		>
-			<Field name="load_strategy">
-				{ () => (
-					<RadioControl
-						label={ __(
-							'When to load Meta’s Chat Plugin',
-							'customer-chat-for-messenger'
-						) }
-						selected={ settings.load_strategy }
-						onChange={ ( v ) =>
-							set(
-								'load_strategy',
-								v as Settings[ 'load_strategy' ]
-							)
-						}
-						options={ options( loadStrategyLabels() ) }
-					/>
+			<ChoiceField
+				name="load_strategy"
+				as="radio"
+				label={ __(
+					'When to load Meta’s Chat Plugin',
+					'customer-chat-for-messenger'
 				) }
-			</Field>
+				labels={ loadStrategyLabels() }
+			/>
 			<p>
 				{ boot.consentApi
 					? __(

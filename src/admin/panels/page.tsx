@@ -2,11 +2,12 @@
  * "Page": the first field (whatever the owner has of their Facebook Page),
  * the Chat Plugin's numeric Page ID, and the mode.
  */
-import { PanelBody, RadioControl, TextControl } from '@wordpress/components';
+import { PanelBody, TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { modeLabels, options } from '../../shared/labels';
+import { modeLabels } from '../../shared/labels';
 import type { Settings } from '../../shared/settings-schema.generated';
+import { ChoiceField } from '../form/choice-field';
 import { useSettingsForm } from '../form/context';
 import { Field, TextField } from '../form/field';
 import type { PanelToggle } from '../form/panels';
@@ -43,7 +44,7 @@ function understoodAs( input: PageInput, settings: Settings ): string {
 }
 
 export function PagePanel( props: PanelToggle ) {
-	const { settings, set, errorOf, page } = useSettingsForm();
+	const { settings, errorOf, page } = useSettingsForm();
 	const isLink = settings.mode === 'link';
 	const understood = understoodAs( page.input, settings );
 	return (
@@ -98,22 +99,16 @@ export function PagePanel( props: PanelToggle ) {
 						inputMode="numeric"
 					/>
 				) }
-			<Field name="mode">
-				{ () => (
-					<RadioControl
-						label={ __( 'Mode', 'customer-chat-for-messenger' ) }
-						selected={ settings.mode }
-						onChange={ ( v ) =>
-							set( 'mode', v as Settings[ 'mode' ] )
-						}
-						help={ __(
-							'Meta switched its Chat Plugin off on 9 May 2024; m.me links still work. That is why new sites start with the Messenger link.',
-							'customer-chat-for-messenger'
-						) }
-						options={ options( modeLabels() ) }
-					/>
+			<ChoiceField
+				name="mode"
+				as="radio"
+				label={ __( 'Mode', 'customer-chat-for-messenger' ) }
+				help={ __(
+					'Meta switched its Chat Plugin off on 9 May 2024; m.me links still work. That is why new sites start with the Messenger link.',
+					'customer-chat-for-messenger'
 				) }
-			</Field>
+				labels={ modeLabels() }
+			/>
 			{ isLink && (
 				<p className="ccfm-mode-note">
 					{ __(
