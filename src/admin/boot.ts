@@ -7,10 +7,12 @@ export interface BootData {
 	siteLocale: string;
 	resolvedLocale: string;
 	locales: Record< string, string >;
-	graphVersion: string;
-	attribution: string;
 	consentApi: boolean;
-	messages: Partial< Record< SettingName, string > >;
+	/**
+	 * The settings' messages, from a server that does not print
+	 * `window.ccfmSettingsMessages` yet (form/messages.ts reads that first).
+	 */
+	messages?: Partial< Record< SettingName, string > >;
 }
 
 declare global {
@@ -23,8 +25,5 @@ export const boot: BootData = window.ccfmAdmin || {
 	siteLocale: 'en_US',
 	resolvedLocale: 'en_US',
 	locales: {},
-	graphVersion: 'v18.0',
-	attribution: 'wordpress',
 	consentApi: false,
-	messages: {},
 };

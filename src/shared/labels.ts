@@ -14,14 +14,17 @@ export type Labels< T extends string > = Record< T, string >;
 type Item< T > = T extends ( infer U )[] ? U : never;
 
 /**
- * The options of a SelectControl or RadioControl, in the map's order.
+ * The options of a SelectControl or RadioControl, in the map's order, or in
+ * the given order (JavaScript lists a key like "404" before all others).
  *
  * @param labels A label for every value.
+ * @param order  The values in the order to show them.
  */
 export function options< T extends string >(
-	labels: Labels< T >
+	labels: Labels< T >,
+	order: readonly T[] = Object.keys( labels ) as T[]
 ): { value: T; label: string }[] {
-	return ( Object.keys( labels ) as T[] ).map( ( value ) => ( {
+	return order.map( ( value ) => ( {
 		value,
 		label: labels[ value ],
 	} ) );

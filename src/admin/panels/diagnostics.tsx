@@ -26,7 +26,7 @@ const STATUS = {
 	info: 'info',
 } as const;
 
-export function Diagnostics( { mode }: { mode: 'chat_plugin' | 'link' } ) {
+export function DiagnosticsPanel( { mode }: { mode: 'chat_plugin' | 'link' } ) {
 	const [ checks, setChecks ] = useState< Check[] | null >( null );
 	const [ busy, setBusy ] = useState( false );
 	const [ failed, setFailed ] = useState( '' );

@@ -14,7 +14,7 @@ import {
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { errorText } from './platform';
+import { errorText } from './api-error';
 
 export interface ConversationReport {
 	from: string;
