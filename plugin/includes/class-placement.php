@@ -51,10 +51,12 @@ final class Placement {
 		$handle = Assets::register( 'editor' );
 		wp_enqueue_script( $handle );
 		wp_set_script_translations( $handle, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
+		// The settings' translated messages, for this panel and the block (window.ccfmSettingsMessages).
+		wp_add_inline_script( $handle, 'window.ccfmSettingsMessages=' . wp_json_encode( array_combine( array_keys( Settings::defaults() ), array_map( array( Settings::class, 'message' ), array_keys( Settings::defaults() ) ) ) ) . ';', 'before' );
 	}
 
 	/**
-	 * Registers the block (from blocks/chat/block.json) and the shortcode.
+	 * Registers the block (from build/blocks/chat/block.json) and the shortcode.
 	 *
 	 * @since 1.0.0
 	 *
@@ -62,11 +64,9 @@ final class Placement {
 	 */
 	public function register_block_and_shortcode() {
 		Assets::register( 'front', array(), true ); // The block's style handle: ccfm-front.
-		register_block_type( CCFM_DIR . 'blocks/chat' );
+		register_block_type( CCFM_DIR . 'build/blocks/chat' );
 		add_shortcode( self::SHORTCODE, array( $this, 'shortcode' ) );
-		if ( function_exists( 'wp_set_script_translations' ) ) {
-			wp_set_script_translations( 'customer-chat-for-messenger-chat-editor-script', 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
-		}
+		wp_set_script_translations( 'customer-chat-for-messenger-chat-editor-script', 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
 	}
 
 	/**
