@@ -1,10 +1,15 @@
 /**
- * @wordpress/scripts' webpack config with the plugin's entry points, built
- * into plugin/build/ with dependency extraction (*.asset.php), plus the
- * inline boot script built twice: boot-link.js and boot-chat.js (CCFM_CHAT),
- * so a link-mode page carries none of the Chat Plugin's code.
+ * The webpack config of wp-scripts with the plugin's entry points, built
+ * into plugin/build/ with dependency extraction (*.asset.php):
+ * - the blocks found by their block.json under src/blocks/ (create-block
+ *   layout: src/blocks/chat/ → build/blocks/chat/, block.json and render.php
+ *   copied beside the built index.js);
+ * - the other scripts, named below;
+ * - the inline boot script built twice: boot-link.js and boot-chat.js
+ *   (CCFM_CHAT), so a link-mode page carries none of the Chat Plugin's code.
  */
 const path = require( 'path' );
+// eslint-disable-next-line import/no-extraneous-dependencies -- webpack comes with @wordpress/scripts.
 const webpack = require( 'webpack' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
@@ -19,7 +24,10 @@ const boot = ( mode ) => ( {
 	entry: { [ `boot-${ mode }` ]: './src/front/boot.ts' },
 	output: { ...output, clean: false },
 	plugins: [
-		...defaultConfig.plugins,
+		// The main build copies the blocks' block.json and render.php.
+		...defaultConfig.plugins.filter(
+			( plugin ) => plugin.constructor.name !== 'CopyPlugin'
+		),
 		new webpack.DefinePlugin( {
 			CCFM_CHAT: JSON.stringify( mode === 'chat' ),
 		} ),
@@ -30,14 +38,15 @@ const boot = ( mode ) => ( {
 module.exports = [
 	{
 		...defaultConfig,
-		entry: {
+		entry: () => ( {
+			// blocks/chat/index, from src/blocks/chat/block.json's editorScript.
+			...defaultConfig.entry(),
 			front: './src/front/index.ts',
 			greeting: './src/front/greeting.ts',
 			diagnostics: './src/front/diagnostics.ts',
 			admin: './src/admin/index.tsx',
-			block: './src/block/index.tsx',
 			editor: './src/editor/index.tsx',
-		},
+		} ),
 		output: {
 			...output,
 			// The boot builds write into the same folder.

@@ -415,9 +415,8 @@ function collect() {
 		...walk( path.join( ROOT, 'plugin' ), ( n ) =>
 			n.endsWith( '.php' )
 		).flatMap( ( f ) => extractCalls( f, 'php' ) ),
-		...walk(
-			path.join( ROOT, 'plugin' ),
-			( n ) => n === 'block.json'
+		...[ 'plugin', 'src' ].flatMap( ( dir ) =>
+			walk( path.join( ROOT, dir ), ( n ) => n === 'block.json' )
 		).flatMap( extractBlockJson ),
 		...walk(
 			path.join( ROOT, 'src' ),

@@ -21,7 +21,8 @@ const LANG_DIR = path.join( ROOT, 'plugin/languages' );
 // The scripts that get translations (wp_set_script_translations): entry → source.
 const ENTRIES = {
 	admin: 'src/admin/index.tsx',
-	block: 'src/block/index.tsx',
+	'blocks/chat/index': 'src/blocks/chat/index.tsx',
+	diagnostics: 'src/front/diagnostics.ts',
 	editor: 'src/editor/index.tsx',
 };
 

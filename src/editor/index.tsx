@@ -9,7 +9,8 @@ import { PluginDocumentSettingPanel } from '@wordpress/editor';
 import { __ } from '@wordpress/i18n';
 import { registerPlugin } from '@wordpress/plugins';
 
-import { validateSetting } from '../shared/validate';
+import { options, postVisibilityLabels } from '../shared/labels';
+import { settingError } from '../shared/messages';
 
 function ChatPanel() {
 	const postType = useSelect(
@@ -26,7 +27,7 @@ function ChatPanel() {
 		return null;
 	}
 	const refError = meta._ccfm_ref
-		? validateSetting( 'ref', meta._ccfm_ref )
+		? settingError( 'ref', meta._ccfm_ref )
 		: null;
 	return (
 		<PluginDocumentSettingPanel
@@ -36,29 +37,7 @@ function ChatPanel() {
 			<RadioControl
 				label={ __( 'On this post', 'customer-chat-for-messenger' ) }
 				selected={ meta._ccfm_visibility || '' }
-				options={ [
-					{
-						value: '',
-						label: __(
-							'Follow the site rules',
-							'customer-chat-for-messenger'
-						),
-					},
-					{
-						value: 'show',
-						label: __(
-							'Show the chat',
-							'customer-chat-for-messenger'
-						),
-					},
-					{
-						value: 'hide',
-						label: __(
-							'Hide the chat',
-							'customer-chat-for-messenger'
-						),
-					},
-				] }
+				options={ options( postVisibilityLabels() ) }
 				onChange={ ( v: string ) =>
 					setMeta( { ...meta, _ccfm_visibility: v } )
 				}

@@ -2,6 +2,7 @@
  * What the inline boot script and front.js share: the settings PHP prints,
  * the loader's state, storage keys and the URL allow-list.
  */
+import type { Settings } from '../shared/settings-schema.generated';
 
 export type Reason =
 	| 'blocked'
@@ -13,17 +14,20 @@ export type Reason =
 	| 'remembered'
 	| 'link-mode';
 
-/** Printed by PHP (Renderer::config) with wp_json_encode, never read from the DOM. */
+/**
+ * Printed by PHP (Renderer::config) with wp_json_encode, never read from the
+ * DOM. The settings it carries have the settings' own types.
+ */
 export interface FrontConfig {
 	/** front.js, loaded on intent (a click in Chat Plugin mode, an API call). */
 	front: string;
 	link: string;
 	/** Where there is a greeting. */
-	display?: 'show' | 'fade' | 'hide' | 'icon';
+	display?: Settings[ 'greeting_dialog_display' ];
 	delay?: number;
-	phone?: 'hide' | 'delay' | 'same';
+	phone?: Settings[ 'phone_greeting' ];
 	/** Chat Plugin mode only. */
-	strategy?: 'interaction' | 'idle' | 'immediate';
+	strategy?: Settings[ 'load_strategy' ];
 	consent?: boolean;
 	text?: { fallback: string };
 	sdk?: string;

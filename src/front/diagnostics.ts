@@ -1,157 +1,58 @@
 /**
- * Visitor-side diagnostics, loaded only for users who can manage options:
- * a small panel (and console lines) saying why the chat shows or not.
+ * Visitor-side diagnostics, loaded only for users who can manage options
+ * where the chat shows: a small chip (and console lines) saying why the chat
+ * shows or not. It shows what this page's loader saw (diagnostics/live.ts)
+ * and the server's own checks (diagnostics/checks.ts); it checks nothing
+ * itself.
  */
-import type { ChatState } from './index';
+import { __ } from '@wordpress/i18n';
 
-declare global {
-	interface Window {
-		ccfmServer?: { referrerPolicy: string; homeUrl: string; mode?: string };
+import { serverFindings, type Finding } from './diagnostics/checks';
+import { liveFindings } from './diagnostics/live';
+
+const ICONS: Record< Finding[ 'status' ], string > = {
+	good: '✓ ',
+	info: 'ⓘ ',
+	warning: '✗ ',
+	critical: '✗ ',
+};
+
+/** The server's lines once they have arrived. */
+let server: Finding[] | null = null;
+
+function item( finding: Finding ): HTMLLIElement {
+	const li = document.createElement( 'li' );
+	li.dataset.status = finding.status;
+	if ( finding.check ) {
+		li.dataset.check = finding.check;
 	}
+	li.textContent = ICONS[ finding.status ] + finding.text;
+	return li;
 }
 
-type Status = 'good' | 'warning' | 'critical' | 'info';
-type Finding = [ Status, string ];
-
-const BREAKING = [ 'no-referrer', 'same-origin' ];
-
-/** The mode the page's bubble runs in, as the server printed it (never read from the page). */
-function mode(): string {
-	return window.ccfmServer?.mode || '';
-}
-
-/**
- * The findings, told which mode needs them: in Messenger-link mode what only
- * the Chat Plugin needs is information, never a warning or critical.
- */
-function findings(): Finding[] {
-	const all = chatPluginFindings();
-	if ( mode() !== 'link' ) {
-		return all;
-	}
-	return [
-		[
-			'good',
-			'Messenger-link mode: the bubble opens your Page in Messenger',
-		],
-		...all.map(
-			( [ status, text ] ): Finding =>
-				status === 'good'
-					? [ status, text ]
-					: [ 'info', text + ' (only the Chat Plugin needs this)' ]
-		),
-	];
-}
-
-function chatPluginFindings(): Finding[] {
-	const out: Finding[] = [];
-	const host = location.hostname;
-	out.push(
-		location.protocol === 'https:'
-			? [ 'good', 'HTTPS: yes' ]
-			: [
-					'critical',
-					'HTTPS: no — the Chat Plugin renders only on whitelisted HTTPS domains',
-			  ]
-	);
-	const badHost =
-		/^[\d.]+$|:|^localhost$|(^|\.)(localhost|local|test|example|invalid)$/.test(
-			host
-		) || host.indexOf( '.' ) < 0;
-	out.push(
-		badHost
-			? [
-					'critical',
-					`Domain: ${ host } cannot be whitelisted (IP, localhost or a reserved name)`,
-			  ]
-			: [
-					'good',
-					`Domain: whitelist https://${ host.replace(
-						/^www\./,
-						''
-					) } and https://www.${ host.replace( /^www\./, '' ) }`,
-			  ]
-	);
-	const meta =
-		document
-			.querySelector( 'meta[name="referrer"]' )
-			?.getAttribute( 'content' ) || '';
-	const header = window.ccfmServer?.referrerPolicy || '';
-	for ( const [ where, value ] of [
-		[ 'Referrer-Policy header', header ],
-		[ '<meta name="referrer">', meta ],
-	] ) {
-		const last =
-			value
-				.split( ',' )
-				.map( ( s ) => s.trim().toLowerCase() )
-				.filter( Boolean )
-				.pop() || '';
-		out.push(
-			BREAKING.includes( last )
-				? [
-						'critical',
-						`${ where }: "${ value }" breaks the Chat Plugin`,
-				  ]
-				: [ 'good', `${ where }: ${ value || 'not set' }` ]
-		);
-	}
-	const sdks = Array.from( document.scripts ).filter(
-		( s ) => s.src.indexOf( 'connect.facebook.net' ) > -1
-	);
-	const others = sdks.filter(
-		( s ) => s.src.indexOf( 'xfbml.customerchat.js' ) < 0
-	);
-	if ( sdks.length > 1 || others.length ) {
-		out.push( [
-			'warning',
-			`Another Facebook SDK is on the page (${
-				others.map( ( s ) => s.src ).join( ', ' ) ||
-				sdks.length + ' includes'
-			})`,
-		] );
-	}
-	const state = ( window.ccfm?.state || {} ) as Partial< ChatState >;
-	out.push( [
-		state.sdk === 'blocked' ||
-		state.sdk === 'csp' ||
-		state.sdk === 'timeout'
-			? 'critical'
-			: 'good',
-		`SDK: ${ state.sdk || 'not started' }`,
-	] );
-	out.push( [
-		state.render === 'timeout' ? 'critical' : 'good',
-		`Chat Plugin render: ${ state.render || 'none' }`,
-	] );
-	if ( state.reason ) {
-		out.push( [
-			'warning',
-			`Messenger-link fallback engaged: ${ state.reason }`,
-		] );
-	}
-	return out;
-}
-
-function render( panel: HTMLElement ): void {
-	const list = findings();
-	panel.replaceChildren(
-		...list.map( ( [ status, text ] ) => {
-			const li = document.createElement( 'li' );
-			li.dataset.status = status;
-			li.textContent =
-				{ good: '✓ ', info: 'ⓘ ', warning: '✗ ', critical: '✗ ' }[
-					status
-				] + text;
-			return li;
-		} )
-	);
-	for ( const [ status, text ] of list ) {
+function log( findings: Finding[] ): void {
+	for ( const { status, text } of findings ) {
 		if ( status === 'warning' || status === 'critical' ) {
 			// eslint-disable-next-line no-console
 			console.info( '[Messenger chat diagnostics] ' + text );
 		}
 	}
+}
+
+function render( panel: HTMLElement ): void {
+	const live = liveFindings();
+	const pending = document.createElement( 'li' );
+	pending.className = 'ccfm-diag__pending';
+	pending.textContent = __(
+		'Checking the site…',
+		'customer-chat-for-messenger'
+	);
+	panel.replaceChildren(
+		...live.map( item ),
+		...( server ? server.map( item ) : [ pending ] )
+	);
+	panel.setAttribute( 'aria-busy', String( ! server ) );
+	log( live );
 }
 
 function start(): void {
@@ -169,7 +70,10 @@ function start(): void {
 	const toggle = document.createElement( 'button' );
 	toggle.type = 'button';
 	toggle.className = 'ccfm-diag__toggle';
-	toggle.textContent = 'Chat diagnostics';
+	toggle.textContent = __(
+		'Chat diagnostics',
+		'customer-chat-for-messenger'
+	);
 	toggle.setAttribute( 'aria-expanded', 'false' );
 	toggle.setAttribute(
 		'style',
@@ -183,6 +87,15 @@ function start(): void {
 		panel.hidden = ! panel.hidden;
 		toggle.setAttribute( 'aria-expanded', String( ! panel.hidden ) );
 		render( panel );
+		if ( ! panel.hidden && ! server ) {
+			serverFindings().then( ( findings ) => {
+				if ( ! server ) {
+					server = findings;
+					log( findings );
+				}
+				render( panel );
+			} );
+		}
 	} );
 	box.append( toggle, panel );
 	document.body.appendChild( box );

@@ -138,3 +138,12 @@ export const devicesLabels = (): Labels< Settings[ 'devices' ] > => ( {
 	desktop: __( 'Desktop only', 'customer-chat-for-messenger' ),
 	mobile: __( 'Mobile only', 'customer-chat-for-messenger' ),
 } );
+
+/** The post's own choice, stored as the post meta _ccfm_visibility (the post-editor panel). */
+export type PostVisibility = '' | 'show' | 'hide';
+
+export const postVisibilityLabels = (): Labels< PostVisibility > => ( {
+	'': __( 'Follow the site rules', 'customer-chat-for-messenger' ),
+	show: __( 'Show the chat', 'customer-chat-for-messenger' ),
+	hide: __( 'Hide the chat', 'customer-chat-for-messenger' ),
+} );

@@ -5,6 +5,7 @@
  * panel) as `window.ccfmSettingsMessages`.
  */
 import type { SettingName } from './settings-schema.generated';
+import { isValidSetting } from './validate';
 
 declare global {
 	interface Window {
@@ -19,4 +20,18 @@ declare global {
  */
 export function settingMessage( name: SettingName ): string {
 	return window.ccfmSettingsMessages?.[ name ] ?? name;
+}
+
+/**
+ * Null when the value keeps the field's rules, otherwise the field's
+ * translated message.
+ *
+ * @param name  The field.
+ * @param value Candidate value.
+ */
+export function settingError(
+	name: SettingName,
+	value: unknown
+): string | null {
+	return isValidSetting( name, value ) ? null : settingMessage( name );
 }

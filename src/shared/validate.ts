@@ -47,20 +47,29 @@ function typeOk( type: string, value: unknown ): boolean {
 }
 
 /**
- * Returns null when the value is valid, otherwise the field's message.
+ * Whether a value keeps the setting's rules.
+ *
+ * @param name  Setting name.
+ * @param value Candidate value.
+ */
+export function isValidSetting( name: SettingName, value: unknown ): boolean {
+	return valid( settingsSchema.properties[ name ], value );
+}
+
+/**
+ * Returns null when the value is valid, otherwise the field's message (the
+ * server's, translated; the field's name when none was given).
  *
  * @param name     Setting name.
  * @param value    Candidate value.
- * @param messages Translated messages by field (from the server), if any.
+ * @param messages Translated messages by field (from the server).
  */
 export function validateSetting(
 	name: SettingName,
 	value: unknown,
 	messages: Partial< Record< SettingName, string > > = {}
 ): string | null {
-	const prop = settingsSchema.properties[ name ];
-	const message = messages[ name ] || prop[ 'x-message' ] || name;
-	return valid( prop, value ) ? null : message;
+	return isValidSetting( name, value ) ? null : messages[ name ] || name;
 }
 
 function valid( prop: PropertySchema, value: unknown ): boolean {

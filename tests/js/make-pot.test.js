@@ -47,8 +47,8 @@ test( 'the POT has the strings of every kind of source', () => {
 		'#. Description of the plugin\nmsgid "Adds a Messenger chat',
 		'#. Plugin Name of the plugin\n',
 		// Translator comments from PHP and TSX, kept with their string.
-		'#. translators: %s: ref value.\n#: src/block/index.tsx:',
-		'#. translators: %s: what is blocked.\n#: plugin/includes/class-diagnostics.php:',
+		'#. translators: %s: ref value.\n#: src/blocks/chat/legacy-ref.tsx:',
+		'#. translators: %s: what is blocked.\n#: plugin/includes/admin/class-diagnostics.php:',
 	] ) {
 		assert.ok( pot.includes( needle ), needle );
 	}

@@ -97,6 +97,7 @@ final class Front_End {
 	public function enqueue() {
 		if ( $this->is_enabled() && current_user_can( 'manage_options' ) ) {
 			wp_enqueue_script( Assets::register( 'diagnostics', array(), true ) );
+			wp_set_script_translations( 'ccfm-diagnostics', 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
 		}
 	}
 

@@ -43,7 +43,7 @@ function raw(): string {
 function settingNames(): string[] {
 	return JSON.parse(
 		wpEval(
-			'echo wp_json_encode( array_keys( CCFM\\Settings::defaults() ) );'
+			'echo wp_json_encode( array_keys( CCFM\\Settings\\Schema::defaults() ) );'
 		)
 	);
 }
@@ -210,7 +210,7 @@ test( 'a truncated data file is named on the settings screen and in Site Health;
 		// reach out to WordPress.org and warn offline).
 		const health = JSON.parse(
 			wpEval(
-				"echo wp_json_encode( ( new CCFM\\Diagnostics() )->site_health_tests( array() )['direct']['ccfm_data_files']['test']() );"
+				"echo wp_json_encode( ( new CCFM\\Admin\\Site_Health() )->site_health_tests( array() )['direct']['ccfm_data_files']['test']() );"
 			)
 		) as { status: string; description: string };
 		expect( health.status ).toBe( 'critical' );

@@ -88,7 +88,7 @@ test.describe( 'release', () => {
 			`${ SLUG }/readme.txt`,
 			`${ SLUG }/uninstall.php`,
 			`${ SLUG }/includes/class-plugin.php`,
-			`${ SLUG }/blocks/chat/block.json`,
+			`${ SLUG }/build/blocks/chat/block.json`,
 			`${ SLUG }/build/front.js`,
 			`${ SLUG }/build/boot-link.js`,
 			`${ SLUG }/build/boot-chat.js`,
@@ -215,7 +215,7 @@ test.describe( 'release', () => {
 			).toBeVisible();
 
 			// Block editor: the inserter (block.json, translated on the
-			// server), the block's own UI (build/block.js) and the document
+			// server), the block's own UI (build/blocks/chat/index.js) and the document
 			// panel (build/editor.js).
 			// The inserter also searches the block directory on WordPress.org,
 			// which this offline machine cannot reach: answer "nothing found".
