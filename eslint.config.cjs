@@ -8,7 +8,7 @@ module.exports = [
 	{
 		// Generated (bin/build/gen-schema-types.js) and built files.
 		ignores: [
-			'src/shared/settings-schema.generated.ts',
+			'src/shared/*.generated.ts',
 			'plugin/build/**',
 			'.wp/**',
 		],

@@ -415,9 +415,11 @@ function collect() {
 		...walk( path.join( ROOT, 'plugin' ), ( n ) =>
 			n.endsWith( '.php' )
 		).flatMap( ( f ) => extractCalls( f, 'php' ) ),
-		...[ 'plugin', 'src' ].flatMap( ( dir ) =>
-			walk( path.join( ROOT, dir ), ( n ) => n === 'block.json' )
-		).flatMap( extractBlockJson ),
+		...[ 'plugin', 'src' ]
+			.flatMap( ( dir ) =>
+				walk( path.join( ROOT, dir ), ( n ) => n === 'block.json' )
+			)
+			.flatMap( extractBlockJson ),
 		...walk(
 			path.join( ROOT, 'src' ),
 			( n ) => /\.(js|jsx|ts|tsx)$/.test( n ) && ! n.endsWith( '.d.ts' )

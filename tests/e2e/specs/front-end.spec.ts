@@ -103,9 +103,9 @@ test.describe( 'visitor path', () => {
 	} ) => {
 		const { wpEval } = await import( '../fixtures' );
 		wpEval( "delete_option( 'ccfm_settings' );" );
-		expect( wpEval( "echo CCFM\\Settings\\Settings::get()['mode'];" ) ).toBe(
-			'link'
-		);
+		expect(
+			wpEval( "echo CCFM\\Settings\\Settings::get()['mode'];" )
+		).toBe( 'link' );
 		// A new owner enters only the Page ID: the rest are the defaults.
 		await settings( { page_id: PAGE } );
 		expect( wpEval( "echo get_option( 'ccfm_settings' )['mode'];" ) ).toBe(
