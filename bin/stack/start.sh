@@ -47,7 +47,7 @@ build_assets() {
 	local stamp="$ROOT/plugin/build/.stamp"
 	local changed
 	if changed=$(assets_stale "$ROOT" "$stamp"); then
-		log "Building assets (${changed#"$ROOT/"} changed)"
+		if [ "$changed" = "$stamp" ]; then log "Building assets"; else log "Building assets (${changed#"$ROOT/"} changed)"; fi
 		(cd "$ROOT" && npm run -s build >"$LOG_DIR/build.log" 2>&1) || { cat "$LOG_DIR/build.log"; exit 1; }
 		touch "$stamp"
 	fi
