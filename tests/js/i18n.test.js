@@ -179,7 +179,12 @@ test( 'the German .po translates the required strings and has the same msgids as
 test( 'the JS translation files are named by md5 of the script path and match the .po', () => {
 	const files = po2json.all();
 	const md5 = ( s ) => crypto.createHash( 'md5' ).update( s ).digest( 'hex' );
-	for ( const name of [ 'admin', 'block', 'editor' ] ) {
+	for ( const name of [
+		'admin',
+		'blocks/chat/index',
+		'editor',
+		'diagnostics',
+	] ) {
 		const file = `${ DOMAIN }-de_DE-${ md5( `build/${ name }.js` ) }.json`;
 		assert.ok( files[ file ], file );
 		assert.equal(
@@ -201,9 +206,11 @@ test( 'the JS translation files are named by md5 of the script path and match th
 	assert.deepEqual( messages( 'admin' )[ 'Your Facebook Page' ], [
 		'Deine Facebook-Seite',
 	] );
-	assert.deepEqual( messages( 'block' )[ 'Message us' ], [ 'Schreib uns' ] );
+	assert.deepEqual( messages( 'blocks/chat/index' )[ 'Message us' ], [
+		'Schreib uns',
+	] );
 	assert.deepEqual(
-		messages( 'block' )[ 'block title\u0004Messenger Chat' ],
+		messages( 'blocks/chat/index' )[ 'block title\u0004Messenger Chat' ],
 		[ 'Messenger-Chat' ]
 	);
 	// Only what a script uses: the admin app has no block strings, the block no admin strings.
@@ -211,8 +218,14 @@ test( 'the JS translation files are named by md5 of the script path and match th
 		messages( 'admin' )[ 'block title\u0004Messenger Chat' ],
 		undefined
 	);
-	assert.equal( messages( 'block' )[ 'Save settings' ], undefined );
+	assert.equal(
+		messages( 'blocks/chat/index' )[ 'Save settings' ],
+		undefined
+	);
 	assert.deepEqual( messages( 'editor' )[ 'On this post' ], [
 		'In diesem Beitrag',
+	] );
+	assert.deepEqual( messages( 'diagnostics' )[ 'Chat diagnostics' ], [
+		'Chat-Diagnose',
 	] );
 } );
