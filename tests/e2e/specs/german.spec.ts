@@ -166,9 +166,9 @@ test.describe( 'German', () => {
 		if ( ( await toggle.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
 			await toggle.click();
 		}
-		const chat = sidebar
-			.locator( '.components-panel__body' )
-			.filter( { has: toggle } );
+		const chat = sidebar.locator( '.components-panel__body' ).filter( {
+			has: page.getByRole( 'button', { name: 'Messenger-Chat' } ),
+		} );
 		await expect(
 			chat.getByRole( 'radio', { name: 'Den Website-Regeln folgen' } )
 		).toBeChecked();
