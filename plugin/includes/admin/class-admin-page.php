@@ -167,7 +167,6 @@ final class Admin_Page {
 			'resolvedLocale' => Locale::from_wordpress( get_locale() ),
 			'locales'        => Locale::names(),
 			'consentApi'     => function_exists( 'wp_has_consent' ),
-			'messages'       => Messages::all(),
 		);
 	}
 

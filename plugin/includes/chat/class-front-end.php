@@ -103,8 +103,7 @@ final class Front_End {
 
 	/**
 	 * Prints the bubble with its style and, right after it, the boot script
-	 * with the settings (so nothing in the page can stand in for either),
-	 * and (for administrators) what PHP knows for the diagnostics.
+	 * with the settings (so nothing in the page can stand in for either).
 	 *
 	 * @since 1.0.0
 	 *
@@ -140,32 +139,5 @@ final class Front_End {
 			$config = wp_json_encode( Renderer::config( $settings, Locale::resolve( $settings['locale'] ) ), JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 			wp_print_inline_script_tag( 'window.ccfmConfig=' . $config . ";\n" . $boot, array( 'id' => 'ccfm-boot' ) );
 		}
-		if ( current_user_can( 'manage_options' ) ) {
-			wp_add_inline_script(
-				'ccfm-diagnostics',
-				'window.ccfmServer=' . wp_json_encode( self::server_facts() + array( 'mode' => $settings['mode'] ) ) . ';',
-				'before'
-			);
-		}
-	}
-
-	/**
-	 * What the server saw of this response, for the admin-only diagnostics.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @return array<string,mixed>
-	 */
-	public static function server_facts() {
-		$policy = '';
-		foreach ( headers_list() as $header ) {
-			if ( 0 === stripos( $header, 'referrer-policy:' ) ) {
-				$policy = trim( substr( $header, 16 ) );
-			}
-		}
-		return array(
-			'referrerPolicy' => $policy,
-			'homeUrl'        => home_url( '/' ),
-		);
 	}
 }

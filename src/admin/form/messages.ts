@@ -11,20 +11,7 @@ import type {
 	SettingName,
 	Settings,
 } from '../../shared/settings-schema.generated';
-import { boot } from '../boot';
 import type { PageInput } from '../page-input';
-
-/**
- * The server's message of a field's rule. It prints them as
- * `window.ccfmSettingsMessages`; a server that does not yet passes them in
- * the admin boot data.
- * @param name The field.
- */
-export function ruleMessage( name: SettingName ): string {
-	return window.ccfmSettingsMessages
-		? settingMessage( name )
-		: boot.messages?.[ name ] || '';
-}
 
 /**
  * The message of a field in error, in the words of its label.
@@ -52,7 +39,7 @@ export function fieldMessage(
 					'customer-chat-for-messenger'
 			  );
 	}
-	return ruleMessage( name );
+	return settingMessage( name );
 }
 
 /**

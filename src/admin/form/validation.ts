@@ -11,7 +11,8 @@ import {
 } from '../../shared/settings-schema.generated';
 import { validateSetting } from '../../shared/validate';
 import type { PageInput } from '../page-input';
-import { fieldMessage, pageInputMessage, ruleMessage } from './messages';
+import { settingMessage } from '../../shared/messages';
+import { fieldMessage, pageInputMessage } from './messages';
 
 export type FieldErrors = Partial< Record< SettingName, string > >;
 
@@ -26,7 +27,7 @@ export function useFieldErrors(
 		}
 		for ( const name of SETTING_NAMES ) {
 			const error = validateSetting( name, settings[ name ], {
-				[ name ]: ruleMessage( name ),
+				[ name ]: settingMessage( name ),
 			} );
 			if ( error ) {
 				found[ name ] = fieldMessage( name, settings.mode ) || error;

@@ -147,7 +147,6 @@ class FrontEndTest extends TestCase {
 		);
 		$this->assertArrayNotHasKey( 'sdk', self::boot_config( $footer ), 'Link mode: nothing of the SDK.' );
 		$this->assertStringContainsString( trim( (string) file_get_contents( CCFM_DIR . 'build/boot-link.js' ) ), $footer );
-		$this->assertStringNotContainsString( 'window.ccfmServer', $footer, 'Diagnostics data only for administrators.' );
 		$this->assertFalse( wp_script_is( 'ccfm-diagnostics', 'enqueued' ) );
 	}
 
@@ -220,9 +219,6 @@ class FrontEndTest extends TestCase {
 
 		$this->assertSame( 1, substr_count( $footer, 'id="ccfm-chat"' ) );
 		$this->assertSame( array( 'ccfm-diagnostics' ), self::ccfm_queue() );
-		$this->assertSame( 1, preg_match( '#window\.ccfmServer=(\{.*?\});#', $footer, $match ) );
-		$facts = json_decode( $match[1], true );
-		$this->assertSame( CCFM_TESTS_SITE_URL . '/', $facts['homeUrl'] );
 	}
 
 	public function test_show_chat_filter_can_hide_the_chat() {
