@@ -45,8 +45,8 @@ final class Placement {
 			'text' => '',
 		);
 		if ( isset( $attributes['text'] ) && is_string( $attributes['text'] ) ) {
-			$max  = Schema::property( 'logged_out_greeting' );
-			$text = mb_substr( trim( wp_strip_all_tags( $attributes['text'] ) ), 0, isset( $max['maxLength'] ) && is_int( $max['maxLength'] ) ? $max['maxLength'] : 80 );
+			$rule = Schema::property( 'logged_out_greeting' );
+			$text = mb_substr( trim( wp_strip_all_tags( $attributes['text'] ) ), 0, isset( $rule['maxLength'] ) && is_int( $rule['maxLength'] ) ? $rule['maxLength'] : null );
 			// The button text is one line of plain text, like a greeting: with a
 			// control, invisible or direction-changing character it is refused.
 			$clean['text'] = is_wp_error( Validator::validate_field( 'logged_out_greeting', $text ) ) ? '' : $text;

@@ -20,6 +20,15 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Post_Meta {
 
+	const META_VISIBILITY = Stored_Data::VISIBILITY_META;
+
+	const META_REF = Stored_Data::REF_META;
+
+	/**
+	 * The post's own choice: '' follows the site's rules, show or hide.
+	 */
+	const VISIBILITY_VALUES = array( '', 'show', 'hide' );
+
 	/**
 	 * Adds the hooks.
 	 *
@@ -33,10 +42,6 @@ final class Post_Meta {
 		add_filter( 'update_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
 	}
-
-	const META_VISIBILITY = Stored_Data::VISIBILITY_META;
-
-	const META_REF = Stored_Data::REF_META;
 
 	/**
 	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta
@@ -117,11 +122,11 @@ final class Post_Meta {
 				'show_in_rest'      => array(
 					'schema' => array(
 						'type' => 'string',
-						'enum' => array( '', 'show', 'hide' ),
+						'enum' => self::VISIBILITY_VALUES,
 					),
 				),
 				'sanitize_callback' => static function ( $value ) {
-					return in_array( $value, array( 'show', 'hide' ), true ) ? $value : '';
+					return in_array( $value, self::VISIBILITY_VALUES, true ) ? $value : '';
 				},
 				'auth_callback'     => $auth,
 			)

@@ -18,6 +18,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Conversation_Pruning {
 
+	const CRON_HOOK = Stored_Data::PRUNE_HOOK;
+
 	/**
 	 * Adds the hooks.
 	 *
@@ -28,8 +30,6 @@ final class Conversation_Pruning {
 	public function register() {
 		add_action( self::CRON_HOOK, array( self::class, 'prune' ) );
 	}
-
-	const CRON_HOOK = Stored_Data::PRUNE_HOOK;
 
 	/**
 	 * Schedules the daily pruning once.

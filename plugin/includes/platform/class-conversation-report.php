@@ -20,6 +20,11 @@ defined( 'ABSPATH' ) || exit;
 final class Conversation_Report {
 
 	/**
+	 * Refs and pages listed in the report: the ones with the most starts.
+	 */
+	const REPORT_LIST_LIMIT = 100;
+
+	/**
 	 * Adds the hooks.
 	 *
 	 * @since 1.3.0
@@ -29,11 +34,6 @@ final class Conversation_Report {
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
-
-	/**
-	 * Refs and pages listed in the report: the ones with the most starts.
-	 */
-	const REPORT_LIST_LIMIT = 100;
 
 	/**
 	 * Registers the routes.

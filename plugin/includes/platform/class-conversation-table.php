@@ -18,6 +18,10 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Conversation_Table {
 
+	const DB_VERSION = '2';
+
+	const DB_VERSION_OPTION = Stored_Data::DB_VERSION_OPTION;
+
 	/**
 	 * Adds the hooks.
 	 *
@@ -33,10 +37,6 @@ final class Conversation_Table {
 		add_action( 'plugins_loaded', array( self::class, 'maybe_upgrade' ) );
 		add_action( 'admin_init', array( self::class, 'maybe_upgrade' ) );
 	}
-
-	const DB_VERSION = '2';
-
-	const DB_VERSION_OPTION = Stored_Data::DB_VERSION_OPTION;
 
 	/**
 	 * The table name.

@@ -16,6 +16,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Personal_Data {
 
+	const EXPORT_DOMAIN = 'messenger.invalid';
+
 	/**
 	 * Adds the hooks.
 	 *
@@ -27,8 +29,6 @@ final class Personal_Data {
 		add_filter( 'wp_privacy_personal_data_exporters', array( $this, 'register_exporter' ) );
 		add_filter( 'wp_privacy_personal_data_erasers', array( $this, 'register_eraser' ) );
 	}
-
-	const EXPORT_DOMAIN = 'messenger.invalid';
 
 	/**
 	 * Adds the exporter.

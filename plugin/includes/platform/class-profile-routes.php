@@ -20,6 +20,10 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Profile_Routes {
 
+	const PAYLOAD_MAX = 1000;
+
+	const CHAT_SURFACE = 'CUSTOMER_CHAT_PLUGIN';
+
 	/**
 	 * Adds the hooks.
 	 *
@@ -30,10 +34,6 @@ final class Profile_Routes {
 	public function register() {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
-
-	const PAYLOAD_MAX = 1000;
-
-	const CHAT_SURFACE = 'CUSTOMER_CHAT_PLUGIN';
 
 	/**
 	 * Registers the whitelist and chat-surface routes.

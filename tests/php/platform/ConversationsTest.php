@@ -13,7 +13,7 @@ use CCFM\Platform\Conversation_Pruning;
 use CCFM\Platform\Conversation_Store;
 use CCFM\Platform\Conversation_Table;
 use CCFM\Platform\Secrets;
-use CCFM\Platform\Webhook;
+use CCFM\Platform\Webhook_Events;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -372,6 +372,6 @@ class ConversationsTest extends PlatformTestCase {
 		$this->assertNotSame( Conversation_Store::sender_key( 'a' ), Conversation_Store::sender_key( 'b' ) );
 		$this->assertSame( 64, strlen( Conversation_Store::sender_key( 'a' ) ) );
 		$this->assertNotSame( hash( 'sha256', 'a' ), Conversation_Store::sender_key( 'a' ), 'Keyed, not a bare hash.' );
-		$this->assertFalse( Webhook::handle( array( 'sender' => array() ) ) );
+		$this->assertFalse( Webhook_Events::handle( array( 'sender' => array() ) ) );
 	}
 }

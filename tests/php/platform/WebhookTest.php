@@ -9,6 +9,7 @@ namespace CCFM\Tests;
 
 use CCFM\Platform\Conversation_Store;
 use CCFM\Platform\Webhook;
+use CCFM\Platform\Webhook_Events;
 
 require_once __DIR__ . '/PlatformTestCase.php';
 
@@ -441,9 +442,9 @@ class WebhookTest extends PlatformTestCase {
 	}
 
 	public function test_page_url() {
-		$this->assertSame( 'https://a.example.org/x/y', Webhook::page_url( 'HTTPS://A.Example.org/x/y?q=1#f' ) );
-		$this->assertSame( 'http://a.example.org:8080/', Webhook::page_url( 'http://a.example.org:8080' ) );
-		$this->assertSame( '', Webhook::page_url( 'javascript:alert(1)' ) );
-		$this->assertSame( '', Webhook::page_url( array( 'x' ) ) );
+		$this->assertSame( 'https://a.example.org/x/y', Webhook_Events::page_url( 'HTTPS://A.Example.org/x/y?q=1#f' ) );
+		$this->assertSame( 'http://a.example.org:8080/', Webhook_Events::page_url( 'http://a.example.org:8080' ) );
+		$this->assertSame( '', Webhook_Events::page_url( 'javascript:alert(1)' ) );
+		$this->assertSame( '', Webhook_Events::page_url( array( 'x' ) ) );
 	}
 }
