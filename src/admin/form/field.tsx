@@ -3,8 +3,9 @@
  * the focus moves through), the ids and ARIA that tie the control to its
  * help and its error, and the error itself.
  */
-import { TextControl } from '@wordpress/components';
 import type { ReactNode } from 'react';
+
+import { TextControl } from '@wordpress/components';
 
 import type {
 	SettingName,
