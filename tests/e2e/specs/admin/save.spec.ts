@@ -21,7 +21,7 @@ test.describe( 'settings app', () => {
 		// What the form shows for a value typed into it. The first field
 		// parses what it is given (so it never sends an invalid username),
 		// and the greetings' messages use their labels' words: for those the
-		// server's own message is the one the app was given (boot data).
+		// server's own message is the one the app was given (ccfmSettingsMessages).
 		const typed: [ string, string, string ][] = [
 			[ 'page_id', 'Facebook Page ID (for the Chat Plugin)', '12ab' ],
 			[ 'theme_color', 'Theme colour', '#ffffff' ],
@@ -53,9 +53,9 @@ test.describe( 'settings app', () => {
 			() =>
 				(
 					window as unknown as {
-						ccfmAdmin: { messages: Record< string, string > };
+						ccfmSettingsMessages: Record< string, string >;
 					}
-				 ).ccfmAdmin.messages
+				 ).ccfmSettingsMessages
 		);
 
 		const invalid: [ string, unknown ][] = [
