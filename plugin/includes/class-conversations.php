@@ -45,6 +45,11 @@ final class Conversations {
 	const REPORT_LIST_LIMIT = 100;
 
 	/**
+	 * The rows that are conversation starts (SQL condition).
+	 */
+	const STARTS_WHERE = "referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')";
+
+	/**
 	 * Adds the hooks.
 	 *
 	 * @since 1.1.0
@@ -533,7 +538,7 @@ final class Conversations {
 		$start = $begin->format( 'Y-m-d H:i:s' );
 		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		$table = self::table();
-		$where = $wpdb->prepare( "created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end );
+		$where = $wpdb->prepare( 'created_at >= %s AND created_at < %s AND ' . self::STARTS_WHERE, $start, $end ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$limit = self::REPORT_LIST_LIMIT;
 
 		// One query per stretch of constant UTC offset (DST changes split the

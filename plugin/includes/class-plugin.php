@@ -54,6 +54,9 @@ final class Plugin {
 		( new Diagnostics() )->register();
 		( new Platform() )->register();
 		( new Privacy() )->register();
+		( new Platform\Click_Store() )->register();
+		( new Platform\Click_Route() )->register();
+		( new Platform\Funnel_Report() )->register();
 		( new I18n() )->register();
 	}
 }

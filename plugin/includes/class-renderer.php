@@ -189,10 +189,11 @@ final class Renderer {
 	 * @return array<string,mixed>
 	 */
 	public static function config( array $settings, $locale ) {
-		$config = array(
+		$config  = array(
 			'front' => Assets::url( 'front' ),
 			'link'  => self::messenger_url( $settings ),
 		);
+		$config += Platform\Click_Route::front_config(); // The click beacon.
 		if ( '' !== $settings['logged_out_greeting'] ) {
 			$config += array( // For greeting.js.
 				'display' => $settings['greeting_dialog_display'],

@@ -36,7 +36,8 @@ defined( 'ABSPATH' ) || exit;
  *     display_on: 'everywhere'|'placed'|'chosen',
  *     display_places: list<CcfmPlace>,
  *     exclude_ids: list<positive-int>,
- *     devices: 'all'|'desktop'|'mobile'
+ *     devices: 'all'|'desktop'|'mobile',
+ *     click_counting: 'on'|'off'
  * }
  */
 final class Settings {
@@ -183,6 +184,7 @@ final class Settings {
 			'display_places'          => array(),
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
+			'click_counting'          => 'on',
 		);
 	}
 
@@ -332,6 +334,7 @@ final class Settings {
 			'display_places'          => self::enum_list_field( $candidate, 'display_places', array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ), $fallback['display_places'] ),
 			'exclude_ids'             => self::ids_field( $candidate, 'exclude_ids', $fallback['exclude_ids'] ),
 			'devices'                 => self::enum_field( $candidate, 'devices', array( 'all', 'desktop', 'mobile' ), $fallback['devices'] ),
+			'click_counting'          => self::enum_field( $candidate, 'click_counting', array( 'on', 'off' ), $fallback['click_counting'] ),
 		);
 	}
 

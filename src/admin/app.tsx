@@ -30,6 +30,7 @@ import {
 import { contrastWithWhite, validateSetting } from '../shared/validate';
 import { boot } from './boot';
 import { ConversationsPanel } from './conversations';
+import { FunnelPanel } from './funnel/panel';
 import { Diagnostics } from './diagnostics';
 import { DisplayRulesPanel } from './display-rules';
 import {
@@ -1121,6 +1122,7 @@ export function App() {
 						<Diagnostics mode={ settings.mode } />
 						<PlatformPanel mode={ settings.mode } />
 						<ConversationsPanel />
+						<FunnelPanel settings={ settings } set={ set } />
 					</Panel>
 					<div className="ccfm-admin__actions">
 						<Button

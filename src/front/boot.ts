@@ -19,6 +19,7 @@ import {
 	type ChatState,
 	type FrontConfig,
 } from './common';
+import { beacon } from './beacon';
 
 declare const CCFM_CHAT: boolean;
 
@@ -129,6 +130,7 @@ declare global {
 				e.preventDefault();
 			}
 			open( own || cfg.link, follow );
+			beacon( cfg, CCFM_CHAT && state.live ? 'chat' : 'link', own || cfg.link );
 		}
 	} );
 

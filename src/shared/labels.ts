@@ -135,3 +135,13 @@ export const devicesLabels = (): Labels< Settings[ 'devices' ] > => ( {
 	desktop: __( 'Desktop only', 'customer-chat-for-messenger' ),
 	mobile: __( 'Mobile only', 'customer-chat-for-messenger' ),
 } );
+
+export const clickCountingLabels = (): Labels<
+	Settings[ 'click_counting' ]
+> => ( {
+	on: __(
+		'On: count clicks on the bubble and buttons per day, page and ref (no cookies, no IP addresses)',
+		'customer-chat-for-messenger'
+	),
+	off: __( 'Off: send no click beacons', 'customer-chat-for-messenger' ),
+} );
