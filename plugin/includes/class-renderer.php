@@ -193,7 +193,7 @@ final class Renderer {
 			'front' => Assets::url( 'front' ),
 			'link'  => self::messenger_url( $settings ),
 		);
-		$config += Platform\Click_Route::front_config(); // The click beacon.
+		$config += Platform\Click_Route::front_config( 'chat_plugin' === $settings['mode'] ); // The click beacon.
 		if ( '' !== $settings['logged_out_greeting'] ) {
 			$config += array( // For greeting.js.
 				'display' => $settings['greeting_dialog_display'],

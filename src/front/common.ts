@@ -18,16 +18,17 @@ export interface FrontConfig {
 	/** front.js, loaded on intent (a click in Chat Plugin mode, an API call). */
 	front: string;
 	link: string;
-	/** While click counting is on: the beacon's URL, ending in "path=" (beacon.ts). */
+	/** While click counting is on: the beacon's URL (beacon.ts). */
 	beacon?: string;
+	/** With the WP Consent API: the consent category the beacon waits for. */
+	stats?: string;
 	/** Where there is a greeting. */
 	display?: 'show' | 'fade' | 'hide' | 'icon';
 	delay?: number;
 	phone?: 'hide' | 'delay' | 'same';
-	/** The WP Consent API is active (the beacon, and in Chat Plugin mode the SDK, wait for consent). */
-	consent?: boolean;
 	/** Chat Plugin mode only. */
 	strategy?: 'interaction' | 'idle' | 'immediate';
+	consent?: boolean;
 	text?: { fallback: string };
 	sdk?: string;
 	version?: string;

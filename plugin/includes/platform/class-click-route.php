@@ -42,6 +42,11 @@ final class Click_Route {
 	const CAP_PREFIX = 'ccfm_clk_';
 
 	/**
+	 * The WP Consent API category a beacon needs.
+	 */
+	const CONSENT_CATEGORY = 'statistics-anonymous';
+
+	/**
 	 * Adds the hooks.
 	 *
 	 * @since 1.3.0
@@ -66,24 +71,28 @@ final class Click_Route {
 
 	/**
 	 * What the boot script needs to send a beacon: the route with this
-	 * page (post ID on a single post or page, the path otherwise) and
-	 * "path=" for the boot script to complete; consent when the WP Consent
-	 * API is active. Nothing when counting is off.
+	 * page (post ID on a single post or page, the path otherwise) and the
+	 * path (in Chat Plugin mode "path=", for the boot script to complete);
+	 * the consent category when the WP Consent API is active. Nothing when
+	 * counting is off.
 	 *
 	 * @since 1.3.0
 	 *
+	 * @param bool $chat Whether the page is in Chat Plugin mode.
 	 * @return array<string,string|bool>
 	 */
-	public static function front_config() {
+	public static function front_config( $chat ) {
 		if ( ! self::counting() ) {
 			return array();
 		}
-		$page   = is_singular() ? (string) get_queried_object_id() : self::request_path();
-		$url    = rest_url( Rest::NAMESPACE_V1 . self::ROUTE );
-		$url   .= ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page ) . '&path=';
+		$page = is_singular() ? (string) get_queried_object_id() : self::request_path();
+		// Relative, as the boot script's other URLs: the beacon is same-origin.
+		$url = wp_make_link_relative( rest_url( Rest::NAMESPACE_V1 . self::ROUTE ) );
+		// In link mode every click takes the link: the path is printed here.
+		$url   .= ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page ) . '&path=' . ( $chat ? '' : 'link' );
 		$config = array( 'beacon' => $url );
 		if ( function_exists( 'wp_has_consent' ) ) {
-			$config['consent'] = true;
+			$config['stats'] = self::CONSENT_CATEGORY;
 		}
 		return $config;
 	}

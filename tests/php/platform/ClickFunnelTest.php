@@ -205,14 +205,14 @@ class ClickFunnelTest extends PlatformTestCase {
 
 	public function test_counting_off_refuses_beacons_and_prints_no_beacon_url() {
 		update_option( self::OPTION, array( 'click_counting' => 'off' ) );
-		$this->assertSame( array(), Click_Route::front_config() );
+		$this->assertSame( array(), Click_Route::front_config( false ) );
 		$this->assertSame( 403, $this->beacon( array( 'page' => '/', 'path' => 'link' ) )->get_status() );
 		$this->assertSame( array(), self::clicks() );
 
 		update_option( self::OPTION, array( 'click_counting' => 'on' ) );
-		$config = Click_Route::front_config();
+		$config = Click_Route::front_config( false );
 		$this->assertArrayHasKey( 'beacon', $config );
-		$this->assertStringEndsWith( '&path=', (string) $config['beacon'] );
+		$this->assertStringEndsWith( '&path=link', (string) $config['beacon'] );
 		$this->assertStringContainsString( '/ccfm/v1/click', (string) $config['beacon'] );
 	}
 
