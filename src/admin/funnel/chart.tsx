@@ -11,7 +11,10 @@ const HEIGHT = 120;
 
 export function FunnelChart( { report }: { report: FunnelReport } ) {
 	const days = report.per_day;
-	const max = Math.max( 1, ...days.map( ( d ) => Math.max( d.clicks, d.starts ) ) );
+	const max = Math.max(
+		1,
+		...days.map( ( d ) => Math.max( d.clicks, d.starts ) )
+	);
 	const step = 12;
 	const width = Math.max( step, days.length * step );
 	const title = sprintf(

@@ -34,7 +34,10 @@ function isoDay( date: Date ): string {
 	) }`;
 }
 
-/** As the CSV writes it: percent, no sign; empty without clicks. */
+/**
+ * As the CSV writes it: percent, no sign; empty without clicks.
+ * @param r
+ */
 const rate = ( r: number | null ) => ( r === null ? '' : String( r ) );
 
 /**
@@ -63,10 +66,7 @@ function columns(
 		},
 		{
 			key: 'starts',
-			label: __(
-				'Conversations started',
-				'customer-chat-for-messenger'
-			),
+			label: __( 'Conversations started', 'customer-chat-for-messenger' ),
 		},
 		{
 			key: 'rate',
@@ -139,7 +139,10 @@ export function FunnelPanel( { settings, set }: Props ) {
 					__nextHasNoMarginBottom
 					__next40pxDefaultSize
 					id="ccfm-click_counting"
-					label={ __( 'Click counting', 'customer-chat-for-messenger' ) }
+					label={ __(
+						'Click counting',
+						'customer-chat-for-messenger'
+					) }
 					help={ __(
 						'Each click on the bubble, a “Message us” button or a data-ccfm-open element sends one small request to this site. With the WP Consent API, only with consent to anonymous statistics.',
 						'customer-chat-for-messenger'
