@@ -14,7 +14,7 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { clickCountingLabels, options } from '../../shared/labels';
 import type { Settings } from '../../shared/settings-schema.generated';
@@ -205,8 +205,10 @@ export function FunnelPanel( { settings, set }: Props ) {
 						{ report.connected
 							? sprintf(
 									/* translators: 1: clicks, 2: conversations started, 3: conversion rate in percent. */
-									__(
+									_n(
+										'%1$d click, %2$d conversations started (%3$s%%).',
 										'%1$d clicks, %2$d conversations started (%3$s%%).',
+										report.totals.clicks,
 										'customer-chat-for-messenger'
 									),
 									report.totals.clicks,
@@ -215,8 +217,10 @@ export function FunnelPanel( { settings, set }: Props ) {
 							  )
 							: sprintf(
 									/* translators: %d: clicks. */
-									__(
+									_n(
+										'%d click.',
 										'%d clicks.',
+										report.totals.clicks,
 										'customer-chat-for-messenger'
 									),
 									report.totals.clicks
