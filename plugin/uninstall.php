@@ -35,9 +35,9 @@ $ccfm_uninstall_site = static function () {
 	delete_option( 'ccfm_db_version' );
 	wp_clear_scheduled_hook( 'ccfm_prune_conversations' );
 	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}ccfm_conversations" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-	// Click counts (the ccfm_clk_ transients of the daily cap go with the other transients below).
+	// Click counts and the keys of their daily cap.
 	delete_option( 'ccfm_clicks_db_version' );
-	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}ccfm_clicks" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}ccfm_clicks, {$wpdb->prefix}ccfm_click_clients" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 
 	// Any other option or transient of the plugin (ccfm_ prefix).
 	$ccfm_like = array(

@@ -7,7 +7,7 @@
  * carry one), so every field is checked and anything else refused with 400.
  * No cookie is set or read and no IP address or user agent is stored: the
  * daily cap per client is keyed by an HMAC of IP, user agent and day with a
- * secret of the plugin, kept in a transient that expires with the day.
+ * secret of the plugin, deleted once the day is over (Click_Store::take()).
  *
  * @package CustomerChatForMessenger
  */
@@ -38,8 +38,6 @@ final class Click_Route {
 	 * Longest body accepted (the m.me link clicked).
 	 */
 	const MAX_BODY_BYTES = 512;
-
-	const CAP_PREFIX = 'ccfm_clk_';
 
 	/**
 	 * The WP Consent API category a beacon needs.
@@ -253,16 +251,8 @@ final class Click_Route {
 		$ip    = isset( $_SERVER['REMOTE_ADDR'] ) && is_string( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 		$agent = isset( $_SERVER['HTTP_USER_AGENT'] ) && is_string( $_SERVER['HTTP_USER_AGENT'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_USER_AGENT'] ) ) : '';
 		$day   = gmdate( 'Y-m-d' );
-		$key   = self::CAP_PREFIX . substr( hash_hmac( 'sha256', $ip . "\n" . $agent . "\n" . $day, 'ccfm-clicks|' . Platform::sender_secret() ), 0, 40 );
-		$used  = get_transient( $key );
-		$used  = is_numeric( $used ) ? (int) $used : 0;
-		if ( $used >= self::DAILY_CAP ) {
-			return false;
-		}
-		// Gone at the end of the UTC day the key was made for.
-		$left = max( 60, strtotime( 'tomorrow', time() ) - time() );
-		set_transient( $key, $used + 1, $left );
-		return true;
+		$key   = substr( hash_hmac( 'sha256', $ip . "\n" . $agent . "\n" . $day, 'ccfm-clicks|' . Platform::sender_secret() ), 0, 40 );
+		return Click_Store::take( $key, $day ) <= self::DAILY_CAP;
 	}
 
 	/**

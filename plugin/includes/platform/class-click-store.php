@@ -6,6 +6,8 @@
  *
  * Nothing about a visitor is stored: a row is a day, a page (post ID or
  * path), the ref of the Messenger link and the path taken (chat or link).
+ * The daily cap per client counts in ccfm_click_clients, keyed by an HMAC
+ * (Click_Route::take_allowance()); a day's keys are deleted once it is over.
  *
  * @package CustomerChatForMessenger
  */
@@ -24,7 +26,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Click_Store {
 
-	const DB_VERSION = '1';
+	const DB_VERSION = '2';
 
 	const DB_VERSION_OPTION = 'ccfm_clicks_db_version';
 
@@ -64,6 +66,23 @@ final class Click_Store {
 		 */
 		global $wpdb;
 		return $wpdb->prefix . 'ccfm_clicks';
+	}
+
+	/**
+	 * The table of the daily cap: client key, day, clicks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return string
+	 */
+	public static function clients_table() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		return $wpdb->prefix . 'ccfm_click_clients';
 	}
 
 	/**
@@ -122,6 +141,7 @@ final class Click_Store {
 	 */
 	public static function drop_tables( $tables ) {
 		$tables[] = self::table();
+		$tables[] = self::clients_table();
 		return $tables;
 	}
 
@@ -156,6 +176,7 @@ final class Click_Store {
 		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 		$table   = self::table();
+		$clients = self::clients_table();
 		$charset = $wpdb->get_charset_collate();
 		dbDelta(
 			"CREATE TABLE {$table} (
@@ -166,6 +187,13 @@ final class Click_Store {
   path varchar(10) NOT NULL DEFAULT '',
   clicks int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (row_key),
+  KEY day (day)
+) {$charset};
+CREATE TABLE {$clients} (
+  client_key char(40) NOT NULL,
+  day date NOT NULL,
+  clicks int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (client_key),
   KEY day (day)
 ) {$charset};"
 		);
@@ -194,6 +222,51 @@ final class Click_Store {
 		$key   = sha1( $day . "\n" . $page . "\n" . $ref . "\n" . $path );
 		$done  = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (row_key, day, page, ref, path, clicks) VALUES (%s, %s, %s, %s, %s, 1) ON DUPLICATE KEY UPDATE clicks = clicks + 1", $key, $day, $page, $ref, $path ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return false !== $done && $done > 0;
+	}
+
+	/**
+	 * Counts one click of a client for the daily cap, atomically (parallel
+	 * beacons cannot slip past the cap), and returns the client's clicks
+	 * today including this one. A client's first click of the day also
+	 * deletes the keys of the days before.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string $client_key 40 hex characters.
+	 * @param string $day        YYYY-MM-DD (UTC).
+	 * @return int
+	 */
+	public static function take( $client_key, $day ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$clients = self::clients_table();
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$clients} (client_key, day, clicks) VALUES (%s, %s, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE clicks = LAST_INSERT_ID(clicks + 1)", $client_key, $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$clicks = (int) $wpdb->insert_id;
+		if ( 1 === $clicks ) {
+			self::forget_clients( $day );
+		}
+		return $clicks;
+	}
+
+	/**
+	 * Deletes the cap's keys of the days before a day.
+	 *
+	 * @param string $day YYYY-MM-DD (UTC).
+	 * @return void
+	 */
+	private static function forget_clients( $day ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$clients = self::clients_table();
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$clients} WHERE day < %s", $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**
@@ -249,6 +322,7 @@ final class Click_Store {
 		global $wpdb;
 		$table  = self::table();
 		$cutoff = current_datetime()->modify( '-' . Platform::retention_days() . ' days' )->format( 'Y-m-d' );
+		self::forget_clients( gmdate( 'Y-m-d' ) );
 		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE day < %s", $cutoff ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 }

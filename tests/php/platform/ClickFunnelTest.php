@@ -33,8 +33,7 @@ class ClickFunnelTest extends PlatformTestCase {
 		global $wpdb;
 		Click_Store::maybe_upgrade();
 		$wpdb->query( 'TRUNCATE TABLE ' . Click_Store::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%ccfm_clk_%'" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		wp_cache_flush();
+		$wpdb->query( 'TRUNCATE TABLE ' . Click_Store::clients_table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 		$_SERVER['REMOTE_ADDR']     = '203.0.113.7';
 		$_SERVER['HTTP_USER_AGENT'] = 'FunnelTest/1.0';
 	}
@@ -45,7 +44,7 @@ class ClickFunnelTest extends PlatformTestCase {
 			wp_delete_post( $id, true );
 		}
 		$wpdb->query( 'TRUNCATE TABLE ' . Click_Store::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%ccfm_clk_%'" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$wpdb->query( 'TRUNCATE TABLE ' . Click_Store::clients_table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 		delete_option( 'timezone_string' );
 		parent::tear_down();
 	}
@@ -193,14 +192,32 @@ class ClickFunnelTest extends PlatformTestCase {
 
 		// Neither the IP address nor the user agent is stored, not even in the cap's key.
 		global $wpdb;
-		$dump = wp_json_encode( $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE '%ccfm_clk_%'", ARRAY_A ) ) . wp_json_encode( self::clicks() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		$this->assertStringNotContainsString( '203.0.113.7', (string) $dump );
-		$this->assertStringNotContainsString( 'FunnelTest', (string) $dump );
-		$this->assertStringContainsString( '_transient_timeout_ccfm_clk_', (string) $dump );
-		$timeouts = $wpdb->get_col( "SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE '_transient_timeout_ccfm_clk_%'" ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		foreach ( $timeouts as $timeout ) {
-			$this->assertLessThanOrEqual( strtotime( 'tomorrow' ), (int) $timeout, 'The cap is forgotten with the day.' );
-		}
+		$keys = $wpdb->get_results( 'SELECT client_key, day, clicks FROM ' . Click_Store::clients_table() . ' ORDER BY clicks', ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		$dump = (string) wp_json_encode( $keys ) . wp_json_encode( self::clicks() );
+		$this->assertStringNotContainsString( '203.0.113.7', $dump );
+		$this->assertStringNotContainsString( 'FunnelTest', $dump );
+		$this->assertCount( 2, $keys );
+		$this->assertSame( gmdate( 'Y-m-d' ), $keys[0]['day'] );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{40}$/', $keys[0]['client_key'] );
+		$this->assertSame( (string) ( Click_Route::DAILY_CAP + 20 ), $keys[1]['clicks'] );
+	}
+
+	/**
+	 * The cap's keys of a day are gone once the day is over: with the first
+	 * click of the next day, or the daily pruning.
+	 */
+	public function test_the_cap_forgets_yesterday() {
+		global $wpdb;
+		$yesterday = gmdate( 'Y-m-d', time() - DAY_IN_SECONDS );
+		Click_Store::take( str_repeat( 'a', 40 ), $yesterday );
+		Click_Store::take( str_repeat( 'b', 40 ), $yesterday );
+		$this->assertSame( 1, Click_Store::take( str_repeat( 'c', 40 ), gmdate( 'Y-m-d' ) ) );
+		$this->assertSame( 2, Click_Store::take( str_repeat( 'c', 40 ), gmdate( 'Y-m-d' ) ) );
+		$this->assertSame( array( str_repeat( 'c', 40 ) ), $wpdb->get_col( 'SELECT client_key FROM ' . Click_Store::clients_table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Click_Store::clients_table() . ' SET day = %s', $yesterday ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		do_action( Conversations::CRON_HOOK );
+		$this->assertSame( array(), $wpdb->get_col( 'SELECT client_key FROM ' . Click_Store::clients_table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	public function test_counting_off_refuses_beacons_and_prints_no_beacon_url() {
@@ -404,6 +421,7 @@ class ClickFunnelTest extends PlatformTestCase {
 		Click_Store::add( '2024-03-01', '/blog/', 'home', 'link' );
 		$table = Click_Store::table();
 		$this->assertSame( $table, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$this->assertSame( Click_Store::clients_table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( Click_Store::clients_table() ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'customer-chat-for-messenger/customer-chat-for-messenger.php' );
 		}
@@ -411,6 +429,7 @@ class ClickFunnelTest extends PlatformTestCase {
 			include CCFM_DIR . 'uninstall.php';
 		} )();
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( Click_Store::clients_table() ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 		$this->assertFalse( get_option( Click_Store::DB_VERSION_OPTION ) );
 		// As installed again for the other tests.
 		Conversations::activate();
