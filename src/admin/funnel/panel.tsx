@@ -18,6 +18,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { clickCountingLabels, options } from '../../shared/labels';
 import type { Settings } from '../../shared/settings-schema.generated';
+import { isoDay } from '../conversations';
 import { errorText } from '../platform';
 import { FunnelChart } from './chart';
 import type { FunnelReport, FunnelRow } from './types';
@@ -25,13 +26,6 @@ import type { FunnelReport, FunnelRow } from './types';
 interface Props {
 	settings: Settings;
 	set: < K extends keyof Settings >( name: K, value: Settings[ K ] ) => void;
-}
-
-function isoDay( date: Date ): string {
-	const pad = ( n: number ) => String( n ).padStart( 2, '0' );
-	return `${ date.getFullYear() }-${ pad( date.getMonth() + 1 ) }-${ pad(
-		date.getDate()
-	) }`;
 }
 
 /**
