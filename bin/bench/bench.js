@@ -1016,3 +1016,18 @@ process.once( 'beforeExit', () => {
 		`   counted by MariaDB ${ figures.mariadb } (GROUP BY per local day, top ${ figures.refs } refs and ${ figures.pages } pages); rows left behind: ${ figures.left_behind }`
 	);
 } );
+
+// 6. The click beacon's cost per request (bin/bench/bench-beacon.js), after section 5.
+process.once( 'beforeExit', () =>
+	require( './bench-beacon' )( {
+		port: PORT,
+		out,
+		wpEval,
+		phpCpuMs,
+		num,
+		table,
+	} ).catch( ( e ) => {
+		err( 'beacon section failed: ' + ( e.message || String( e ) ) );
+		process.exitCode = 1;
+	} )
+);

@@ -58,6 +58,9 @@ final class Plugin {
 		( new Admin\Site_Health() )->register();
 		( new Admin\Privacy_Policy() )->register();
 		( new Platform\Platform() )->register();
+		( new Platform\Click_Store() )->register();
+		( new Platform\Click_Route() )->register();
+		( new Platform\Funnel_Report() )->register();
 		( new I18n() )->register();
 	}
 }

@@ -43,11 +43,20 @@ final class Stored_Data {
 	/** The conversation records, without the site's table prefix. */
 	const CONVERSATIONS_TABLE = 'ccfm_conversations';
 
+	/** The version of the click tables. */
+	const CLICKS_DB_VERSION_OPTION = 'ccfm_clicks_db_version';
+
+	/** The daily click counts (day × page × ref × path), without the table prefix. */
+	const CLICKS_TABLE = 'ccfm_clicks';
+
+	/** Today's per-client click caps (keys deleted once the day is over), without the table prefix. */
+	const CLICK_CLIENTS_TABLE = 'ccfm_click_clients';
+
 	/** The daily pruning of the conversation records. */
 	const PRUNE_HOOK = 'ccfm_prune_conversations';
 
 	/** Options of each site. */
-	const OPTIONS = array( self::SETTINGS_OPTION, self::PLATFORM_OPTION, self::DB_VERSION_OPTION, self::LEGACY_KEYS_OPTION );
+	const OPTIONS = array( self::SETTINGS_OPTION, self::PLATFORM_OPTION, self::DB_VERSION_OPTION, self::LEGACY_KEYS_OPTION, self::CLICKS_DB_VERSION_OPTION );
 
 	/** Post meta keys. */
 	const POST_META = array( self::VISIBILITY_META, self::REF_META );
@@ -56,7 +65,7 @@ final class Stored_Data {
 	const USER_META = array( self::NOTICE_DISMISSED_META );
 
 	/** Tables of each site, without the table prefix. */
-	const TABLES = array( self::CONVERSATIONS_TABLE );
+	const TABLES = array( self::CONVERSATIONS_TABLE, self::CLICKS_TABLE, self::CLICK_CLIENTS_TABLE );
 
 	/** Cron hooks of each site. */
 	const CRON_HOOKS = array( self::PRUNE_HOOK );

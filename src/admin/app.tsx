@@ -20,6 +20,7 @@ import { GreetingPanel } from './panels/greeting';
 import { LanguagePanel } from './panels/language';
 import { LoadingPanel } from './panels/loading';
 import { PagePanel } from './panels/page';
+import { FunnelPanel } from './funnel/panel';
 import { ConversationsPanel } from './platform/conversations';
 import { PlatformPanel } from './platform';
 import { Preview } from './preview';
@@ -57,6 +58,7 @@ export function App() {
 							<DiagnosticsPanel mode={ settings.mode } />
 							<PlatformPanel mode={ settings.mode } />
 							<ConversationsPanel />
+							<FunnelPanel />
 						</Panel>
 					</SettingsFormProvider>
 					<SaveBar

@@ -128,7 +128,20 @@ declare global {
 			if ( ! follow ) {
 				e.preventDefault();
 			}
-			open( own || cfg.link, follow );
+			const link = own || cfg.link;
+			open( link, follow );
+			// The click beacon (counting on; with the WP Consent API, its consent).
+			if (
+				cfg.beacon &&
+				( ! cfg.stats || window.wp_has_consent?.( cfg.stats ) )
+			) {
+				navigator.sendBeacon(
+					CCFM_CHAT
+						? cfg.beacon + ( state.live ? 'chat' : 'link' )
+						: cfg.beacon,
+					link
+				);
+			}
 		}
 	} );
 

@@ -22,6 +22,10 @@ export interface FrontConfig {
 	/** front.js, loaded on intent (a click in Chat Plugin mode, an API call). */
 	front: string;
 	link: string;
+	/** While click counting is on: the beacon's URL (beacon.ts). */
+	beacon?: string;
+	/** With the WP Consent API: the consent category the beacon waits for. */
+	stats?: string;
 	/** Where there is a greeting. */
 	display?: Settings[ 'greeting_dialog_display' ];
 	delay?: number;

@@ -147,3 +147,13 @@ export const postVisibilityLabels = (): Labels< PostVisibility > => ( {
 	show: __( 'Show the chat', 'customer-chat-for-messenger' ),
 	hide: __( 'Hide the chat', 'customer-chat-for-messenger' ),
 } );
+
+export const clickCountingLabels = (): Labels<
+	Settings[ 'click_counting' ]
+> => ( {
+	on: __(
+		'On: count clicks on the bubble and buttons per day, page and ref (no cookies, no IP addresses)',
+		'customer-chat-for-messenger'
+	),
+	off: __( 'Off: send no click beacons', 'customer-chat-for-messenger' ),
+} );

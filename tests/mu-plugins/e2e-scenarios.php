@@ -6,6 +6,7 @@
  * - referrer_policy: send this Referrer-Policy header;
  * - csp: send this Content-Security-Policy header;
  * - other_sdk: print another plugin's plain sdk.js include;
+ * - set_cookie: set a cookie on every response (as some plugins do);
  * - consent_api: a stand-in of the WP Consent API (wp_has_consent() in PHP,
  *   window.wp_has_consent / wp_set_consent and the
  *   wp_listen_for_consent_change event in JS, cookie-based like the real one).
@@ -42,6 +43,15 @@ add_action(
 				},
 			)
 		);
+	}
+);
+
+add_action(
+	'init',
+	function () {
+		if ( ! empty( e2e_scenario()['set_cookie'] ) && ! headers_sent() ) {
+			setcookie( 'e2e_probe', '1', 0, '/' );
+		}
 	}
 );
 

@@ -23,22 +23,26 @@ class RestRoutesTest extends PlatformTestCase {
 	 * for an administrator. "signed": the webhook answers Meta's signature or
 	 * verify token only, so a cookie login changes nothing: 403 for a
 	 * handshake without the verify token, 401 for an unsigned delivery.
+	 * "public": the click beacon, the same for everyone (400 without a page,
+	 * a path and an m.me link; ClickFunnelTest covers what it counts).
 	 */
 	const MATRIX = array(
-		'GET /wp/v2/settings'                 => array( 'admin', null ),
-		'POST /wp/v2/settings'                => array( 'admin', array( 'ccfm_settings' => array( 'page_id' => '1234567890' ) ) ),
-		'GET /ccfm/v1/diagnostics'            => array( 'admin', null ),
-		'GET /ccfm/v1/site-health'            => array( 'admin', null ),
-		'GET /ccfm/v1/settings-state'         => array( 'admin', null ),
-		'POST /ccfm/v1/embed-code'            => array( 'admin', array( 'settings' => array( 'page_id' => '1234567890' ) ) ),
-		'GET /ccfm/v1/platform'               => array( 'admin', null ),
-		'POST /ccfm/v1/platform'              => array( 'admin', array( 'retention_days' => 10 ) ),
-		'GET /ccfm/v1/platform/whitelist'     => array( 'admin', null ),
-		'POST /ccfm/v1/platform/whitelist'    => array( 'admin', array() ),
-		'POST /ccfm/v1/platform/chat-surface' => array( 'admin', array( 'get_started_payload' => 'GET_STARTED' ) ),
-		'GET /ccfm/v1/conversations'          => array( 'admin', null ),
-		'GET /ccfm/v1/webhook'                => array( 'signed', null ),
-		'POST /ccfm/v1/webhook'               => array( 'signed', array( 'object' => 'page' ) ),
+		'GET /wp/v2/settings'                  => array( 'admin', null ),
+		'POST /wp/v2/settings'                 => array( 'admin', array( 'ccfm_settings' => array( 'page_id' => '1234567890' ) ) ),
+		'GET /ccfm/v1/diagnostics'             => array( 'admin', null ),
+		'GET /ccfm/v1/site-health'             => array( 'admin', null ),
+		'GET /ccfm/v1/settings-state'          => array( 'admin', null ),
+		'POST /ccfm/v1/embed-code'             => array( 'admin', array( 'settings' => array( 'page_id' => '1234567890' ) ) ),
+		'GET /ccfm/v1/platform'                => array( 'admin', null ),
+		'POST /ccfm/v1/platform'               => array( 'admin', array( 'retention_days' => 10 ) ),
+		'GET /ccfm/v1/platform/whitelist'      => array( 'admin', null ),
+		'POST /ccfm/v1/platform/whitelist'     => array( 'admin', array() ),
+		'POST /ccfm/v1/platform/chat-surface'  => array( 'admin', array( 'get_started_payload' => 'GET_STARTED' ) ),
+		'GET /ccfm/v1/conversations'           => array( 'admin', null ),
+		'GET /ccfm/v1/funnel'                  => array( 'admin', null ),
+		'POST /ccfm/v1/click'                  => array( 'public', null ),
+		'GET /ccfm/v1/webhook'                 => array( 'signed', null ),
+		'POST /ccfm/v1/webhook'                => array( 'signed', array( 'object' => 'page' ) ),
 	);
 
 	const ROLES = array( 'anonymous', 'subscriber', 'contributor', 'author', 'editor', 'administrator' );
@@ -130,7 +134,9 @@ class RestRoutesTest extends PlatformTestCase {
 			$platform = get_option( 'ccfm_platform' );
 			$response = $this->rest( $method, $route, $body );
 			$status   = $response->get_status();
-			if ( 'signed' === $who ) {
+			if ( 'public' === $who ) {
+				$this->assertSame( 400, $status, "$role: $method $route" );
+			} elseif ( 'signed' === $who ) {
 				$this->assertSame( 'GET' === $method ? 403 : 401, $status, "$role: $method $route" );
 			} elseif ( 'administrator' === $role ) {
 				$this->assertSame( 200, $status, "$role: $method $route " . wp_json_encode( $response->get_data() ) );

@@ -271,6 +271,7 @@ abstract class TestCase extends Polyfill_TestCase {
 			'display_places'          => array( 'posts', 'pages' ),
 			'exclude_ids'             => array( 7, 42 ),
 			'devices'                 => 'desktop',
+			'click_counting'          => 'off',
 		);
 	}
 

@@ -7,6 +7,8 @@
 
 namespace CCFM\Admin;
 
+use CCFM\Platform\Click_Route;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -56,6 +58,7 @@ final class Privacy_Policy {
 			esc_html__( 'When you click the Messenger link, your browser opens m.me or messenger.com, and Meta receives the same kind of information as when you visit any website. Messages you send us in Messenger are processed by Meta and by us to answer you.', 'customer-chat-for-messenger' ),
 			esc_html__( 'This site does not itself send your data to Meta. In your browser it stores that you closed the chat greeting (so it is not shown again) and, for the browser session only, that the chat could not load (so that the Messenger link is offered straight away).', 'customer-chat-for-messenger' ),
 			esc_html__( 'If this site is connected to the Messenger Platform, Meta informs it of conversations started with us. For each such event we store the time, the kind of event, the reference and the address of the page where the chat started (without its query string), and a pseudonymous key derived from your Messenger ID, never the ID itself or the text of your messages. These records are deleted after the retention period (90 days unless the site owner chose otherwise), and you can ask us to export or erase them.', 'customer-chat-for-messenger' ),
+			Click_Route::policy_text(),
 			sprintf(
 				/* translators: 1: URL of Meta's privacy policy, 2: URL of Meta's terms. */
 				__( 'Meta’s privacy policy: <a href="%1$s">%1$s</a>. Meta’s terms: <a href="%2$s">%2$s</a>.', 'customer-chat-for-messenger' ),

@@ -9,6 +9,7 @@
 namespace CCFM\Chat;
 
 use CCFM\Assets;
+use CCFM\Platform\Click_Route;
 use CCFM\Platform\Graph_Client;
 use CCFM\Settings\Settings;
 
@@ -174,10 +175,11 @@ final class Renderer {
 	 * @return array<string,mixed>
 	 */
 	public static function config( array $settings, $locale ) {
-		$config = array(
+		$config  = array(
 			'front' => Assets::url( 'front' ),
 			'link'  => self::messenger_url( $settings ),
 		);
+		$config += Click_Route::front_config( 'chat_plugin' === $settings['mode'] ); // The click beacon.
 		if ( '' !== $settings['logged_out_greeting'] ) {
 			$config += array( // For greeting.js.
 				'display' => $settings['greeting_dialog_display'],

@@ -20,6 +20,11 @@ defined( 'ABSPATH' ) || exit;
 final class Conversation_Report {
 
 	/**
+	 * The rows that are conversation starts (SQL condition).
+	 */
+	const STARTS_WHERE = "referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')";
+
+	/**
 	 * Refs and pages listed in the report: the ones with the most starts.
 	 */
 	const REPORT_LIST_LIMIT = 100;
@@ -134,7 +139,7 @@ final class Conversation_Report {
 		$start = $begin->format( 'Y-m-d H:i:s' );
 		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		$table = Conversation_Table::table();
-		$where = $wpdb->prepare( "created_at >= %s AND created_at < %s AND referral_type = 'OPEN_THREAD' AND event_type IN ('referral','postback')", $start, $end );
+		$where = $wpdb->prepare( 'created_at >= %s AND created_at < %s AND ' . self::STARTS_WHERE, $start, $end ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$limit = self::REPORT_LIST_LIMIT;
 
 		// One query per stretch of constant UTC offset (DST changes split the

@@ -45,6 +45,7 @@ final class Messages {
 			'display_places'          => __( 'The places must be among front_page, posts, pages, other_types, archives, search and 404.', 'customer-chat-for-messenger' ),
 			'exclude_ids'             => __( 'Excluded posts must be a list of post IDs (whole numbers from 1).', 'customer-chat-for-messenger' ),
 			'devices'                 => __( 'Devices must be all, desktop or mobile.', 'customer-chat-for-messenger' ),
+			'click_counting'          => __( 'Click counting must be on or off.', 'customer-chat-for-messenger' ),
 		);
 	}
 

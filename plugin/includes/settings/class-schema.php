@@ -127,6 +127,7 @@ final class Schema {
 			'display_places'          => array(),
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
+			'click_counting'          => 'on',
 		);
 	}
 

@@ -39,7 +39,8 @@ defined( 'ABSPATH' ) || exit;
  *     display_on: string,
  *     display_places: list<string>,
  *     exclude_ids: list<positive-int>,
- *     devices: string
+ *     devices: string,
+ *     click_counting: string
  * }
  */
 final class Settings {
@@ -173,6 +174,7 @@ final class Settings {
 			'display_places'          => self::enum_list_field( $candidate, 'display_places', $fallback['display_places'] ),
 			'exclude_ids'             => self::ids_field( $candidate, 'exclude_ids', $fallback['exclude_ids'] ),
 			'devices'                 => self::enum_field( $candidate, 'devices', $fallback['devices'] ),
+			'click_counting'          => self::enum_field( $candidate, 'click_counting', $fallback['click_counting'] ),
 		);
 	}
 

@@ -27,7 +27,7 @@ export interface ConversationReport {
 	share: { plugin: number; link: number };
 }
 
-function isoDay( date: Date ): string {
+export function isoDay( date: Date ): string {
 	const pad = ( n: number ) => String( n ).padStart( 2, '0' );
 	return `${ date.getFullYear() }-${ pad( date.getMonth() + 1 ) }-${ pad(
 		date.getDate()

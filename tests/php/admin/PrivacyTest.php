@@ -81,7 +81,8 @@ class PrivacyTest extends TestCase {
 			$this->assertStringContainsString( $needle, $text );
 		}
 		$this->assertSame( wp_kses_post( $text ), $text, 'The text is already safe HTML.' );
-		$this->assertSame( 6, substr_count( $text, '<p>' ) );
+		$this->assertSame( 7, substr_count( $text, '<p>' ) );
+		$this->assertStringContainsString( 'we store no IP address', $text );
 		$this->assertStringContainsString( 'pseudonymous key', $text );
 	}
 

@@ -57,6 +57,7 @@ class HostileInputTest extends TestCase {
 			'display_places'          => array( array( 'home' ), array( 'posts', 'posts' ), 'posts' ),
 			'exclude_ids'             => array( array( 0 ), array( -5 ), array( 'abc' ), array( 1, 1 ), '1,2' ),
 			'devices'                 => array( 'tablet' ),
+			'click_counting'          => array( 'On', 'yes', '', 1 ),
 		);
 	}
 

@@ -37,6 +37,7 @@ class SettingsRestTest extends TestCase {
 			'display_places'          => array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ),
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
+			'click_counting'          => 'on',
 		);
 	}
 

@@ -1,0 +1,328 @@
+<?php
+/**
+ * Click counts reported by browsers: the ccfm_clicks table of daily
+ * aggregates (day × page × ref × path → clicks), its installation on every
+ * site, and its pruning with the conversation records' retention period.
+ *
+ * Nothing about a visitor is stored: a row is a day, a page (post ID or
+ * path), the ref of the Messenger link and the path taken (chat or link).
+ * The daily cap per client counts in ccfm_click_clients, keyed by an HMAC
+ * (Click_Route::take_allowance()); a day's keys are deleted once it is over.
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Platform;
+
+use CCFM\Stored_Data;
+
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The ccfm_clicks table.
+ *
+ * @since 1.3.0
+ */
+final class Click_Store {
+
+	const DB_VERSION = '2';
+
+	const DB_VERSION_OPTION = Stored_Data::CLICKS_DB_VERSION_OPTION;
+
+	/**
+	 * The paths a click can take: the Chat Plugin, or the m.me link.
+	 */
+	const PATHS = array( 'chat', 'link' );
+
+	/**
+	 * Adds the hooks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public function register() {
+		register_activation_hook( CCFM_FILE, array( self::class, 'activate' ) );
+		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
+		add_filter( 'wpmu_drop_tables', array( self::class, 'drop_tables' ) );
+		add_action( 'plugins_loaded', array( self::class, 'maybe_upgrade' ) );
+		// The conversation records' daily pruning prunes the clicks too.
+		add_action( Conversation_Pruning::CRON_HOOK, array( self::class, 'prune' ) );
+	}
+
+	/**
+	 * The table name.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return string
+	 */
+	public static function table() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		return $wpdb->prefix . Stored_Data::CLICKS_TABLE;
+	}
+
+	/**
+	 * The table of the daily cap: client key, day, clicks.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return string
+	 */
+	public static function clients_table() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		return $wpdb->prefix . Stored_Data::CLICK_CLIENTS_TABLE;
+	}
+
+	/**
+	 * Creates the table; on network activation, on every site (a large
+	 * network's other sites install it on their next request).
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param bool $network_wide Whether the plugin is being network-activated.
+	 * @return void
+	 */
+	public static function activate( $network_wide = false ) {
+		if ( ! $network_wide || ! is_multisite() || wp_is_large_network() ) {
+			self::install();
+			return;
+		}
+		foreach ( get_sites(
+			array(
+				'fields'     => 'ids',
+				'number'     => 0,
+				'network_id' => get_current_network_id(),
+			)
+		) as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			self::install();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Sets up a site created while the plugin is network-active.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param \WP_Site $site The new site.
+	 * @return void
+	 */
+	public static function initialize_site( $site ) {
+		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		}
+		if ( is_plugin_active_for_network( plugin_basename( CCFM_FILE ) ) ) {
+			switch_to_blog( (int) $site->blog_id );
+			self::install();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Drops a deleted site's table with WordPress's own tables.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string[] $tables Tables WordPress drops for the site.
+	 * @return string[]
+	 */
+	public static function drop_tables( $tables ) {
+		$tables[] = self::table();
+		$tables[] = self::clients_table();
+		return $tables;
+	}
+
+	/**
+	 * Installs the table when its version changed.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public static function maybe_upgrade() {
+		if ( self::DB_VERSION !== get_option( self::DB_VERSION_OPTION ) ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Creates or updates the table with dbDelta. row_key is the SHA-1 of
+	 * day, page, ref and path, so one INSERT … ON DUPLICATE KEY counts a
+	 * click without a long composite index.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return void
+	 */
+	public static function install() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$table   = self::table();
+		$clients = self::clients_table();
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$table} (
+  row_key char(40) NOT NULL,
+  day date NOT NULL,
+  page varchar(255) NOT NULL DEFAULT '',
+  ref varchar(250) NOT NULL DEFAULT '',
+  path varchar(10) NOT NULL DEFAULT '',
+  clicks int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (row_key),
+  KEY day (day)
+) {$charset};
+CREATE TABLE {$clients} (
+  client_key char(40) NOT NULL,
+  day date NOT NULL,
+  clicks int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (client_key),
+  KEY day (day)
+) {$charset};"
+		);
+		update_option( self::DB_VERSION_OPTION, self::DB_VERSION );
+	}
+
+	/**
+	 * Counts one click.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string $day  YYYY-MM-DD, site time zone.
+	 * @param string $page Post ID or path (validated by Click_Route).
+	 * @param string $ref  Ref.
+	 * @param string $path chat or link.
+	 * @return bool Whether it was stored.
+	 */
+	public static function add( $day, $page, $ref, $path ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table = self::table();
+		$key   = sha1( $day . "\n" . $page . "\n" . $ref . "\n" . $path );
+		$done  = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (row_key, day, page, ref, path, clicks) VALUES (%s, %s, %s, %s, %s, 1) ON DUPLICATE KEY UPDATE clicks = clicks + 1", $key, $day, $page, $ref, $path ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return false !== $done && $done > 0;
+	}
+
+	/**
+	 * Counts one click of a client for the daily cap, atomically (parallel
+	 * beacons cannot slip past the cap), and returns the client's clicks
+	 * today including this one. A client's first click of the day also
+	 * deletes the keys of the days before.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string $client_key 40 hex characters.
+	 * @param string $day        YYYY-MM-DD (UTC).
+	 * @return int
+	 */
+	public static function take( $client_key, $day ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$clients = self::clients_table();
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$clients} (client_key, day, clicks) VALUES (%s, %s, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE clicks = LAST_INSERT_ID(clicks + 1)", $client_key, $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$clicks = (int) $wpdb->insert_id;
+		if ( 1 === $clicks ) {
+			self::forget_clients( $day );
+		}
+		return $clicks;
+	}
+
+	/**
+	 * Deletes the cap's keys of the days before a day.
+	 *
+	 * @param string $day YYYY-MM-DD (UTC).
+	 * @return void
+	 */
+	private static function forget_clients( $day ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$clients = self::clients_table();
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$clients} WHERE day < %s", $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * Clicks between two days (inclusive), per day, page and ref, with the
+	 * Chat Plugin path counted apart.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string $from First day, YYYY-MM-DD.
+	 * @param string $to   Last day, YYYY-MM-DD.
+	 * @return list<array{day:string,page:string,ref:string,clicks:int,chat:int}>
+	 */
+	public static function counts( $from, $to ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table = self::table();
+		/**
+		 * Rows (wpdb returns strings).
+		 *
+		 * @var list<array{day:string,page:string,ref:string,clicks:string,chat:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT day, page, ref, SUM(clicks) AS clicks, SUM(CASE WHEN path = 'chat' THEN clicks ELSE 0 END) AS chat FROM {$table} WHERE day >= %s AND day <= %s GROUP BY day, page, ref", $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'day'    => (string) $row['day'],
+				'page'   => (string) $row['page'],
+				'ref'    => (string) $row['ref'],
+				'clicks' => (int) $row['clicks'],
+				'chat'   => (int) $row['chat'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Deletes the days older than the retention period (daily cron).
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return int Rows deleted.
+	 */
+	public static function prune() {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table  = self::table();
+		$cutoff = current_datetime()->modify( '-' . Secrets::retention_days() . ' days' )->format( 'Y-m-d' );
+		self::forget_clients( gmdate( 'Y-m-d' ) );
+		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE day < %s", $cutoff ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+}
