@@ -33,6 +33,7 @@ module.exports = [
 		entry: {
 			front: './src/front/index.ts',
 			greeting: './src/front/greeting.ts',
+			hours: './src/front/hours.ts',
 			diagnostics: './src/front/diagnostics.ts',
 			admin: './src/admin/index.tsx',
 			block: './src/block/index.tsx',

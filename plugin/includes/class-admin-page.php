@@ -161,6 +161,7 @@ final class Admin_Page {
 			'graphVersion'   => Renderer::graph_version(),
 			'attribution'    => Renderer::element_attributes( Settings::defaults() )['attribution'],
 			'consentApi'     => function_exists( 'wp_has_consent' ),
+			'context'        => Chat\Message_Text::admin_data(),
 			'messages'       => array_combine( array_keys( Settings::defaults() ), array_map( array( Settings::class, 'message' ), array_keys( Settings::defaults() ) ) ),
 		);
 	}

@@ -25,7 +25,7 @@ final class Placement {
 	/**
 	 * Attributes that override the site settings on the post's own view.
 	 */
-	const OVERRIDES = array( 'ref', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay' );
+	const OVERRIDES = array( 'ref', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay', 'message_text' );
 
 	/**
 	 * Adds the hooks.
@@ -76,7 +76,7 @@ final class Placement {
 	 * @since 1.0.0
 	 *
 	 * @param mixed $attributes Raw block or shortcode attributes.
-	 * @return array{type: 'button'|'settings', text: string, ref?: mixed, logged_in_greeting?: mixed, logged_out_greeting?: mixed, greeting_dialog_display?: mixed, greeting_dialog_delay?: mixed}
+	 * @return array{type: 'button'|'settings', text: string, ref?: mixed, logged_in_greeting?: mixed, logged_out_greeting?: mixed, greeting_dialog_display?: mixed, greeting_dialog_delay?: mixed, message_text?: mixed}
 	 */
 	public static function clean_attributes( $attributes ) {
 		$attributes = is_array( $attributes ) ? $attributes : array();
@@ -245,6 +245,10 @@ final class Placement {
 		$ref      = get_post_meta( $post->ID, Display_Rules::META_REF, true );
 		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Settings::validate_field( 'ref', $ref ) ) ) {
 			$settings['ref'] = $ref;
+		}
+		$text = get_post_meta( $post->ID, Chat\Message_Text::META, true );
+		if ( is_string( $text ) && '' !== $text && ! is_wp_error( Settings::validate_field( 'message_text', $text ) ) ) {
+			$settings['message_text'] = $text;
 		}
 		return $settings;
 	}

@@ -51,6 +51,7 @@ final class Plugin {
 		( new Rest() )->register();
 		( new Display_Rules() )->register();
 		( new Placement() )->register();
+		( new Chat\Message_Text() )->register();
 		( new Diagnostics() )->register();
 		( new Platform() )->register();
 		( new Privacy() )->register();

@@ -36,7 +36,11 @@ defined( 'ABSPATH' ) || exit;
  *     display_on: 'everywhere'|'placed'|'chosen',
  *     display_places: list<CcfmPlace>,
  *     exclude_ids: list<positive-int>,
- *     devices: 'all'|'desktop'|'mobile'
+ *     devices: 'all'|'desktop'|'mobile',
+ *     message_text: string,
+ *     away_hours: list<string>,
+ *     away_action: 'greeting'|'hide',
+ *     away_greeting: string
  * }
  */
 final class Settings {
@@ -183,6 +187,10 @@ final class Settings {
 			'display_places'          => array(),
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
+			'message_text'            => '',
+			'away_hours'              => array(),
+			'away_action'             => 'greeting',
+			'away_greeting'           => '',
 		);
 	}
 
@@ -332,6 +340,10 @@ final class Settings {
 			'display_places'          => self::enum_list_field( $candidate, 'display_places', array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ), $fallback['display_places'] ),
 			'exclude_ids'             => self::ids_field( $candidate, 'exclude_ids', $fallback['exclude_ids'] ),
 			'devices'                 => self::enum_field( $candidate, 'devices', array( 'all', 'desktop', 'mobile' ), $fallback['devices'] ),
+			'message_text'            => self::string_field( $candidate, 'message_text', $fallback['message_text'] ),
+			'away_hours'              => Chat\Away_Hours::conform( $candidate, $fallback['away_hours'] ),
+			'away_action'             => self::enum_field( $candidate, 'away_action', array( 'greeting', 'hide' ), $fallback['away_action'] ),
+			'away_greeting'           => self::string_field( $candidate, 'away_greeting', $fallback['away_greeting'] ),
 		);
 	}
 
@@ -477,6 +489,10 @@ final class Settings {
 			'display_places'          => __( 'The places must be among front_page, posts, pages, other_types, archives, search and 404.', 'customer-chat-for-messenger' ),
 			'exclude_ids'             => __( 'Excluded posts must be a list of post IDs (whole numbers from 1).', 'customer-chat-for-messenger' ),
 			'devices'                 => __( 'Devices must be all, desktop or mobile.', 'customer-chat-for-messenger' ),
+			'message_text'            => __( 'The message text must be plain text of at most 300 characters.', 'customer-chat-for-messenger' ),
+			'away_hours'              => __( 'The opening hours must be weekly ranges such as 1 09:00-17:00 (weekday 1 = Monday to 7 = Sunday), each ending after it starts, at most 70.', 'customer-chat-for-messenger' ),
+			'away_action'             => __( 'What happens outside the opening hours must be greeting or hide.', 'customer-chat-for-messenger' ),
+			'away_greeting'           => __( 'The away greeting must be plain text of at most 80 characters.', 'customer-chat-for-messenger' ),
 		);
 		if ( isset( $messages[ $field ] ) ) {
 			return $messages[ $field ];
@@ -521,6 +537,9 @@ final class Settings {
 		$property = $properties[ $field ];
 		$value    = self::integer_strings( $value, $property );
 		$valid    = Validation::check( $value, $property, $field );
+		if ( true === $valid && 'away_hours' === $field ) {
+			$valid = Chat\Away_Hours::check( $value ); // A range must end after it starts.
+		}
 		if ( is_wp_error( $valid ) ) {
 			$detail = $valid->get_error_message();
 			return new \WP_Error(

@@ -39,6 +39,7 @@ import {
 	type PageInput,
 } from './page-input';
 import { PlatformPanel } from './platform';
+import { ContextPanel } from './panels/context';
 import { Preview } from './preview';
 import { StoredStateNotice } from './stored-state';
 
@@ -1110,6 +1111,11 @@ export function App() {
 							</>
 						) }
 						<DisplayRulesPanel
+							settings={ settings }
+							set={ set }
+							error={ errorOf }
+						/>
+						<ContextPanel
 							settings={ settings }
 							set={ set }
 							error={ errorOf }

@@ -11,6 +11,8 @@ export interface BootData {
 	attribution: string;
 	consentApi: boolean;
 	messages: Partial< Record< SettingName, string > >;
+	/** CCFM\Chat\Message_Text::admin_data(). */
+	context?: { variables: Record< string, string >; timezone: string };
 }
 
 declare global {

@@ -31,6 +31,7 @@ interface Attributes {
 	logged_out_greeting: string;
 	greeting_dialog_display: string;
 	greeting_dialog_delay: string;
+	message_text: string;
 	[ key: string ]: unknown;
 }
 
@@ -70,6 +71,13 @@ const SHORTCODE_ATTRIBUTES: [ string, string ][] = [
 		'greeting_dialog_delay="5"',
 		__(
 			'seconds before the greeting opens',
+			'customer-chat-for-messenger'
+		),
+	],
+	[
+		'message_text="…"',
+		__(
+			'the pre-filled message ({title}, {url}, {site})',
 			'customer-chat-for-messenger'
 		),
 	],
@@ -161,6 +169,9 @@ function Edit( {
 			),
 		greeting_dialog_delay:
 			delay !== '' && validateSetting( 'greeting_dialog_delay', delay ),
+		message_text:
+			attributes.message_text &&
+			validateSetting( 'message_text', attributes.message_text ),
 	};
 	const field = (
 		name: keyof typeof errors,
@@ -196,6 +207,17 @@ function Edit( {
 							blockRef={ attributes.ref }
 							onMoved={ () => setAttributes( { ref: '' } ) }
 						/>
+					) }
+					{ field(
+						'message_text',
+						__(
+							'Pre-filled message',
+							'customer-chat-for-messenger'
+						),
+						__(
+							'Variables: {title}, {url}, {site}. Empty: the site’s message.',
+							'customer-chat-for-messenger'
+						)
 					) }
 					{ attributes.type === 'settings' && (
 						<>

@@ -79,6 +79,29 @@ function ChatPanel() {
 					setMeta( { ...meta, _ccfm_ref: v } )
 				}
 			/>
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __(
+					'Pre-filled message',
+					'customer-chat-for-messenger'
+				) }
+				help={
+					( meta._ccfm_message_text &&
+						validateSetting(
+							'message_text',
+							meta._ccfm_message_text
+						) ) ||
+					__(
+						'The visitor’s first message on this post (variables: {title}, {url}, {site}). Empty: the site’s message.',
+						'customer-chat-for-messenger'
+					)
+				}
+				value={ meta._ccfm_message_text || '' }
+				onChange={ ( v: string ) =>
+					setMeta( { ...meta, _ccfm_message_text: v } )
+				}
+			/>
 		</PluginDocumentSettingPanel>
 	);
 }

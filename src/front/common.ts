@@ -30,6 +30,19 @@ export interface FrontConfig {
 	version?: string;
 	timeout?: number;
 	element?: Record< string, string >;
+	/** Where the site has opening hours (CCFM\Chat\Away_Hours::config). */
+	hours?: Hours;
+	/** Set by hours.js outside the opening hours. */
+	away?: boolean;
+}
+
+/** The opening hours: [ weekday 1-7, from minute, to minute ] in the site's timezone. */
+export interface Hours {
+	tz?: string;
+	offset?: number;
+	ranges: [ number, number, number ][];
+	hide: boolean;
+	text: string;
 }
 
 export interface ChatState {

@@ -37,6 +37,10 @@ class SettingsRestTest extends TestCase {
 			'display_places'          => array( 'front_page', 'posts', 'pages', 'other_types', 'archives', 'search', '404' ),
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
+			'message_text'            => '',
+			'away_hours'              => array(),
+			'away_action'             => 'greeting',
+			'away_greeting'           => '',
 		);
 	}
 
