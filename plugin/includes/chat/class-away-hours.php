@@ -144,6 +144,40 @@ final class Away_Hours {
 	}
 
 	/**
+	 * The diagnostics' finding on the opening hours.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return array{id: string, label: string, status: string, description: string, fix: string}
+	 */
+	public static function check_schedule( array $settings ) {
+		$check = array(
+			'id'          => 'away_hours',
+			'label'       => __( 'Opening hours', 'customer-chat-for-messenger' ),
+			'status'      => 'good',
+			'description' => __( 'No opening hours are set: the chat is always open.', 'customer-chat-for-messenger' ),
+			'fix'         => '',
+		);
+		if ( array() === $settings['away_hours'] ) {
+			return $check;
+		}
+		$check['description'] = sprintf(
+			/* translators: 1: number of ranges, 2: the site's timezone, 3: open or away. */
+			__( '%1$d opening-hour ranges in the site’s timezone (%2$s): right now the chat is %3$s. Each visitor’s browser decides this, so cached pages stay right.', 'customer-chat-for-messenger' ),
+			count( $settings['away_hours'] ),
+			wp_timezone_string(),
+			self::is_open( $settings['away_hours'], time() ) ? __( 'open', 'customer-chat-for-messenger' ) : __( 'away', 'customer-chat-for-messenger' )
+		);
+		if ( 'greeting' === $settings['away_action'] && '' === $settings['away_greeting'] ) {
+			$check['status'] = 'warning';
+			$check['fix']    = __( 'Outside the opening hours nothing changes for visitors: enter an away greeting, or choose to hide the bubble.', 'customer-chat-for-messenger' );
+		}
+		return $check;
+	}
+
+	/**
 	 * Whether the chat is open at a time, by the same rule as hours.ts
 	 * (for the diagnostics and the settings screen).
 	 *

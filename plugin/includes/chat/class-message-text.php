@@ -187,6 +187,38 @@ final class Message_Text {
 	}
 
 	/**
+	 * The diagnostics' finding on the pre-filled message.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param array{message_text: string} $settings
+	 * @return array{id: string, label: string, status: string, description: string, fix: string}
+	 */
+	public static function check( array $settings ) {
+		$label = __( 'Pre-filled message', 'customer-chat-for-messenger' );
+		$text  = (string) $settings['message_text'];
+		if ( '' === $text ) {
+			return array(
+				'id'          => 'message_text',
+				'label'       => $label,
+				'status'      => 'good',
+				'description' => __( 'No pre-filled message is set: visitors start Messenger with an empty message.', 'customer-chat-for-messenger' ),
+				'fix'         => '',
+			);
+		}
+		$expanded = self::expand( $text, self::front_page_variables() );
+		return array(
+			'id'          => 'message_text',
+			'label'       => $label,
+			'status'      => 'good',
+			/* translators: 1: the expanded message, 2: its length. */
+			'description' => sprintf( __( 'Every Messenger link carries a pre-filled message; on the front page it reads “%1$s” (%2$d characters, at most 500). Meta’s Chat Plugin has no pre-filled message: the text is used wherever the visitor ends up on m.me.', 'customer-chat-for-messenger' ), $expanded, mb_strlen( $expanded ) ),
+			'fix'         => '',
+		);
+	}
+
+	/**
 	 * The built-in variables with the filter's: names of lowercase letters,
 	 * digits and _, values made plain text.
 	 *

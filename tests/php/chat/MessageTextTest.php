@@ -19,6 +19,68 @@ use CCFM\Tests\TestCase;
 class MessageTextTest extends TestCase {
 
 	/**
+	 * Posts made by the test.
+	 *
+	 * @var int[]
+	 */
+	private $posts = array();
+
+	/**
+	 * Deletes the test's posts and resets the query.
+	 */
+	protected function tear_down() {
+		foreach ( $this->posts as $id ) {
+			wp_delete_post( $id, true );
+		}
+		$this->posts = array();
+		wp_reset_query(); // phpcs:ignore WordPress.WP.DiscouragedFunctions.wp_reset_query_wp_reset_query -- The tests replace the main query.
+		parent::tear_down();
+	}
+
+	/**
+	 * A published post (or page).
+	 *
+	 * @param array<string,mixed> $args wp_insert_post() arguments.
+	 * @return int
+	 */
+	private function post( array $args ) {
+		$id = wp_insert_post( $args + array( 'post_status' => 'publish' ) );
+		$this->assertIsInt( $id );
+		$this->assertGreaterThan( 0, $id );
+		$this->posts[] = $id;
+		return $id;
+	}
+
+	/**
+	 * Makes a query the main one, with its first post set up, as on its page.
+	 *
+	 * @param array<string,mixed> $query WP_Query arguments.
+	 * @return void
+	 */
+	private static function visit( array $query ) {
+		$GLOBALS['wp_the_query'] = new \WP_Query( $query ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- The request's main query.
+		$GLOBALS['wp_query']     = $GLOBALS['wp_the_query']; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- The request's main query.
+		if ( have_posts() ) {
+			the_post();
+		}
+	}
+
+	/**
+	 * Visits the page of a post.
+	 *
+	 * @param int $id Post ID.
+	 * @return void
+	 */
+	private static function visit_post( $id ) {
+		self::visit(
+			array(
+				'p'         => $id,
+				'post_type' => get_post_type( $id ),
+			)
+		);
+	}
+
+	/**
 	 * Stores settings over the defaults.
 	 *
 	 * @param array<string,mixed> $fields Fields.
@@ -30,20 +92,15 @@ class MessageTextTest extends TestCase {
 
 	public function test_expands_title_url_and_site_on_a_post() {
 		update_option( 'blogname', 'Shoe & Co' );
-		$post = self::factory()->post->create_and_get(
-			array(
-				'post_title'  => 'Blue "shoes"',
-				'post_status' => 'publish',
-			)
-		);
-		$this->go_to( get_permalink( $post ) . '?utm_source=mail' );
+		$post = $this->post( array( 'post_title' => 'Blue "shoes" <em>new</em>' ) );
+		self::visit_post( $post );
 		$text = Message_Text::expand( 'Hi {site}, about {title} ({url}) {unknown} {Title}' );
-		$this->assertSame( 'Hi Shoe & Co, about Blue "shoes" (' . get_permalink( $post ) . ') {unknown} {Title}', $text );
+		$this->assertSame( 'Hi Shoe & Co, about Blue “shoes” new (' . get_permalink( $post ) . ') {unknown} {Title}', $text );
 	}
 
 	public function test_elsewhere_the_title_is_the_site_name() {
 		update_option( 'blogname', 'Shoe shop' );
-		$this->go_to( home_url( '/?s=boots' ) );
+		self::visit( array( 's' => 'boots' ) );
 		$this->assertSame( 'Shoe shop at ' . home_url( '/' ), Message_Text::expand( '{title} at {url}' ) );
 	}
 
@@ -112,33 +169,31 @@ class MessageTextTest extends TestCase {
 				'message_text' => 'Site text',
 			)
 		);
-		$page  = self::factory()->post->create(
+		$page  = $this->post(
 			array(
 				'post_type'    => 'page',
-				'post_status'  => 'publish',
 				'post_title'   => 'Sizes',
 				'post_content' => '[messenger_chat type="button" message_text="Ask about {title}"]',
 			)
 		);
-		$other = self::factory()->post->create(
+		$other = $this->post(
 			array(
 				'post_type'    => 'page',
-				'post_status'  => 'publish',
 				'post_content' => '[messenger_chat type="button"]',
 			)
 		);
-		$this->go_to( (string) get_permalink( $page ) );
+		self::visit_post( $page );
 		$this->assertStringContainsString( 'text=Ask%20about%20Sizes', do_shortcode( (string) get_post_field( 'post_content', $page ) ) );
-		$this->go_to( (string) get_permalink( $other ) );
+		self::visit_post( $other );
 		$this->assertStringContainsString( 'text=Site%20text', do_shortcode( (string) get_post_field( 'post_content', $other ) ) );
 
 		update_post_meta( $other, Message_Text::META, 'From the panel' );
-		$this->go_to( (string) get_permalink( $other ) );
+		self::visit_post( $other );
 		$this->assertSame( 'From the panel', ( new Placement() )->apply_overrides( Settings::get() )['message_text'] );
 	}
 
 	public function test_the_post_meta_is_refused_with_400() {
-		$post = self::factory()->post->create();
+		$post = $this->post( array( 'post_title' => 'Meta' ) );
 		$this->as_role( 'administrator' );
 		$response = $this->rest( 'POST', '/wp/v2/posts/' . $post, array( 'meta' => array( Message_Text::META => str_repeat( 'x', 301 ) ) ) );
 		$this->assertSame( 400, $response->get_status() );
