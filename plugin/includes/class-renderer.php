@@ -144,7 +144,7 @@ final class Renderer {
 			$side  = 'left' === $settings['alignment'] ? 'left' : 'right';
 			$color = '' !== $settings['theme_color'] ? $settings['theme_color'] : '#0084ff';
 			$style = 'position:fixed;' . $side . ':24px;bottom:' . (int) $settings['bottom_spacing'] . 'px;z-index:99999;padding:12px 20px;border-radius:24px;background:' . $color . ';color:#fff;font:600 15px/1.4 sans-serif;text-decoration:none;box-shadow:0 4px 12px rgba(0,0,0,.25)';
-			return '<a href="' . esc_url( self::messenger_url( $settings, Chat\Message_Text::front_page_variables() ) ) . '" target="_blank" rel="noopener" style="' . esc_attr( $style ) . '">' . esc_html__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '</a>';
+			return Chat\Away_Hours::embed_note( $settings ) . '<a href="' . esc_url( self::messenger_url( $settings, Chat\Message_Text::front_page_variables() ) ) . '" target="_blank" rel="noopener" style="' . esc_attr( $style ) . '">' . esc_html__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '</a>';
 		}
 		$init = wp_json_encode(
 			array(

@@ -178,6 +178,24 @@ final class Away_Hours {
 	}
 
 	/**
+	 * The embed code's note where the site has opening hours: the pasted
+	 * link is plain HTML, always shown (the away greeting needs WordPress).
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param array<string,mixed> $settings Settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return string An HTML comment and a line break, or ''.
+	 */
+	public static function embed_note( array $settings ) {
+		if ( array() === $settings['away_hours'] ) {
+			return '';
+		}
+		$note = __( 'The opening hours are not applied to this code: outside WordPress the link always shows.', 'customer-chat-for-messenger' );
+		return '<!-- ' . str_replace( '--', '- -', esc_html( $note ) ) . " -->\n";
+	}
+
+	/**
 	 * Whether the chat is open at a time, by the same rule as hours.ts
 	 * (for the diagnostics and the settings screen).
 	 *

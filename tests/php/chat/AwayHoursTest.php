@@ -90,4 +90,12 @@ class AwayHoursTest extends TestCase {
 		$this->assertFalse( Away_Hours::is_open( $hours, (int) strtotime( '2026-03-02 13:30:00 UTC' ) ) );
 		$this->assertTrue( Away_Hours::is_open( array(), 0 ) );
 	}
+
+	public function test_the_embed_code_says_the_hours_are_not_applied() {
+		$settings = array_merge( Settings::defaults(), array( 'page_id' => '123456' ) );
+		$this->assertStringStartsWith( '<a href="https://m.me/123456"', Renderer::embed_code( $settings, 'en_US' ) );
+		$settings['away_hours'] = array( '1 09:00-17:00' );
+		$code                   = Renderer::embed_code( $settings, 'en_US' );
+		$this->assertStringStartsWith( '<!-- The opening hours are not applied to this code: outside WordPress the link always shows. -->' . "\n" . '<a href="https://m.me/123456"', $code );
+	}
 }
