@@ -126,7 +126,8 @@ export function updateLink( cfg: FrontConfig, root: Element, o: Update ): void {
 		if ( o.ref ) {
 			url.searchParams.set( 'ref', o.ref );
 		}
-		cfg.link = url.href;
+		// URLSearchParams writes a space as +: m.me gets %20, as the server writes it.
+		cfg.link = url.href.replace( /\+/g, '%20' );
 		const bubble =
 			root.querySelector< HTMLAnchorElement >( '.ccfm-bubble' );
 		if ( bubble ) {

@@ -14,6 +14,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import type { Settings } from '../../shared/settings-schema.generated';
 import { boot } from '../boot';
+import { messengerLink } from '../page-input';
 import { Preview } from '../preview';
 
 interface Props {
@@ -102,19 +103,17 @@ export function ContextPanel( { settings, set, error }: Props ) {
 		] as const
 	 ).some( ( name ) => !! error( name ) );
 	const vars = boot.context?.variables || {};
-	const target = settings.page_username || settings.page_id;
 	const expanded = expand( settings.message_text, vars );
-	const query = [
-		settings.ref ? 'ref=' + encodeURIComponent( settings.ref ) : '',
-		expanded ? 'text=' + encodeURIComponent( expanded ) : '',
-	]
-		.filter( Boolean )
-		.join( '&' );
-	const example = target
-		? 'https://m.me/' +
-		  encodeURIComponent( target ) +
-		  ( query ? '?' + query : '' )
-		: '';
+	// Encoded as PHP's rawurlencode() does on the server.
+	const text = encodeURIComponent( expanded ).replace(
+		/[!'()*]/g,
+		( c ) => '%' + c.charCodeAt( 0 ).toString( 16 ).toUpperCase()
+	);
+	const example =
+		settings.page_username || settings.page_id
+			? messengerLink( settings ) +
+			  ( expanded ? ( settings.ref ? '&' : '?' ) + 'text=' + text : '' )
+			: '';
 	const ranges = parse( settings.away_hours );
 	const days = [
 		__( 'Monday', 'customer-chat-for-messenger' ),

@@ -23,7 +23,7 @@ test( 'the message field shows the front page’s link; a schedule the server re
 	await expect( panel.getByTestId( 'ccfm-message-example' ) ).toHaveText(
 		`https://m.me/${ PAGE }?ref=home&text=${ encodeURIComponent(
 			`Hi ${ site }, {x}`
-		) }`
+		).replace( /[()]/g, ( c ) => ( c === '(' ? '%28' : '%29' ) ) }`
 	);
 
 	await panel.getByRole( 'button', { name: 'Add hours on Monday' } ).click();
