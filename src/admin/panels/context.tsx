@@ -106,7 +106,7 @@ export function ContextPanel( { settings, set, error }: Props ) {
 	const expanded = expand( settings.message_text, vars );
 	// Encoded as PHP's rawurlencode() does on the server.
 	const text = encodeURIComponent( expanded ).replace(
-		/[!'()*]/g,
+		/[!()*\x27]/g,
 		( c ) => '%' + c.charCodeAt( 0 ).toString( 16 ).toUpperCase()
 	);
 	const example =
