@@ -43,6 +43,7 @@ module.exports = [
 			...defaultConfig.entry(),
 			front: './src/front/index.ts',
 			greeting: './src/front/greeting.ts',
+			hours: './src/front/hours.ts',
 			diagnostics: './src/front/diagnostics.ts',
 			admin: './src/admin/index.tsx',
 			editor: './src/editor/index.tsx',

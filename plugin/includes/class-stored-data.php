@@ -37,6 +37,9 @@ final class Stored_Data {
 	/** The post's own Messenger ref (post-editor panel). */
 	const REF_META = '_ccfm_ref';
 
+	/** The post's own pre-filled message (post-editor panel). */
+	const MESSAGE_TEXT_META = '_ccfm_message_text';
+
 	/** A user dismissed the setup notice. */
 	const NOTICE_DISMISSED_META = 'ccfm_setup_notice_dismissed';
 
@@ -59,7 +62,7 @@ final class Stored_Data {
 	const OPTIONS = array( self::SETTINGS_OPTION, self::PLATFORM_OPTION, self::DB_VERSION_OPTION, self::LEGACY_KEYS_OPTION, self::CLICKS_DB_VERSION_OPTION );
 
 	/** Post meta keys. */
-	const POST_META = array( self::VISIBILITY_META, self::REF_META );
+	const POST_META = array( self::VISIBILITY_META, self::REF_META, self::MESSAGE_TEXT_META );
 
 	/** User meta keys (shared by the sites of a network). */
 	const USER_META = array( self::NOTICE_DISMISSED_META );

@@ -13,6 +13,7 @@ import { useForm } from './form/use-form';
 import { LiveStatus } from './live-status';
 import { isConfigured } from './page-input';
 import { AppearancePanel } from './panels/appearance';
+import { ContextPanel } from './panels/context';
 import { DiagnosticsPanel } from './panels/diagnostics';
 import { DisplayRulesPanel } from './panels/display-rules';
 import { EmbedCodePanel } from './panels/embed-code';
@@ -54,6 +55,7 @@ export function App() {
 								<LoadingPanel { ...panel( 'loading' ) } />
 							) }
 							<DisplayRulesPanel />
+							<ContextPanel />
 							<EmbedCodePanel />
 							<DiagnosticsPanel mode={ settings.mode } />
 							<PlatformPanel mode={ settings.mode } />

@@ -7,6 +7,8 @@ export interface BootData {
 	resolvedLocale: string;
 	locales: Record< string, string >;
 	consentApi: boolean;
+	/** CCFM\Chat\Message_Text::admin_data(). */
+	context?: { variables: Record< string, string >; timezone: string };
 }
 
 declare global {

@@ -1,6 +1,6 @@
 /**
  * The post editor's document panel: show / hide the chat on this post and a
- * per-post ref, stored as registered post meta.
+ * per-post ref and pre-filled message, stored as registered post meta.
  */
 import { RadioControl, TextControl } from '@wordpress/components';
 import { useEntityProp } from '@wordpress/core-data';
@@ -56,6 +56,29 @@ function ChatPanel() {
 				value={ meta._ccfm_ref || '' }
 				onChange={ ( v: string ) =>
 					setMeta( { ...meta, _ccfm_ref: v } )
+				}
+			/>
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __(
+					'Pre-filled message',
+					'customer-chat-for-messenger'
+				) }
+				help={
+					( meta._ccfm_message_text &&
+						settingError(
+							'message_text',
+							meta._ccfm_message_text
+						) ) ||
+					__(
+						'The visitor’s first message on this post (variables: {title}, {url}, {site}). Empty: the site’s message.',
+						'customer-chat-for-messenger'
+					)
+				}
+				value={ meta._ccfm_message_text || '' }
+				onChange={ ( v: string ) =>
+					setMeta( { ...meta, _ccfm_message_text: v } )
 				}
 			/>
 		</PluginDocumentSettingPanel>

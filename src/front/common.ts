@@ -38,6 +38,19 @@ export interface FrontConfig {
 	version?: string;
 	timeout?: number;
 	element?: Record< string, string >;
+	/** Where the site has opening hours (CCFM\Chat\Away_Hours::config). */
+	hours?: Hours;
+	/** Set by hours.js outside the opening hours. */
+	away?: boolean;
+}
+
+/** The opening hours: [ weekday 1-7, from minute, to minute ] in the site's timezone. */
+export interface Hours {
+	tz?: string;
+	offset?: number;
+	ranges: [ number, number, number ][];
+	hide: boolean;
+	text: string;
 }
 
 export interface ChatState {
@@ -121,7 +134,8 @@ export function updateLink( cfg: FrontConfig, root: Element, o: Update ): void {
 		if ( o.ref ) {
 			url.searchParams.set( 'ref', o.ref );
 		}
-		cfg.link = url.href;
+		// URLSearchParams writes a space as +: m.me gets %20, as the server writes it.
+		cfg.link = url.href.replace( /\+/g, '%20' );
 		const bubble =
 			root.querySelector< HTMLAnchorElement >( '.ccfm-bubble' );
 		if ( bubble ) {

@@ -272,6 +272,10 @@ abstract class TestCase extends Polyfill_TestCase {
 			'exclude_ids'             => array( 7, 42 ),
 			'devices'                 => 'desktop',
 			'click_counting'          => 'off',
+			'message_text'            => 'Hallo von {title}',
+			'away_hours'              => array( '1 09:00-17:00', '6 10:00-14:00' ),
+			'away_action'             => 'hide',
+			'away_greeting'           => 'Wir sind gerade nicht da.',
 		);
 	}
 

@@ -10,6 +10,7 @@ namespace CCFM\Admin;
 use CCFM\Assets;
 use CCFM\Chat\Display_Rules;
 use CCFM\Chat\Locale;
+use CCFM\Chat\Message_Text;
 use CCFM\Settings\Messages;
 use CCFM\Settings\Settings;
 use CCFM\Stored_Data;
@@ -167,6 +168,7 @@ final class Admin_Page {
 			'resolvedLocale' => Locale::from_wordpress( get_locale() ),
 			'locales'        => Locale::names(),
 			'consentApi'     => function_exists( 'wp_has_consent' ),
+			'context'        => Message_Text::admin_data(),
 		);
 	}
 

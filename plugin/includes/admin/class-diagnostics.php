@@ -7,7 +7,9 @@
 
 namespace CCFM\Admin;
 
+use CCFM\Chat\Away_Hours;
 use CCFM\Chat\Display_Rules;
+use CCFM\Chat\Message_Text;
 use CCFM\Platform\Whitelist;
 use CCFM\Plugin;
 use CCFM\Settings\Settings;
@@ -48,7 +50,7 @@ final class Diagnostics {
 	 * @return list<'chat_plugin'|'link'>
 	 */
 	public static function modes_of( $id ) {
-		return in_array( $id, array( 'page_id', 'service' ), true ) ? array( 'link', 'chat_plugin' ) : array( 'chat_plugin' );
+		return in_array( $id, array( 'page_id', 'service', 'message_text', 'away_hours' ), true ) ? array( 'link', 'chat_plugin' ) : array( 'chat_plugin' );
 	}
 
 	/**
@@ -175,6 +177,9 @@ final class Diagnostics {
 		$checks[] = 'link' === $settings['mode']
 			? self::check( 'service', __( 'Chat Plugin service', 'customer-chat-for-messenger' ), 'good', __( 'Messenger-link mode is in use: visitors open your Page in Messenger, which works today.', 'customer-chat-for-messenger' ) )
 			: self::check( 'service', __( 'Chat Plugin service', 'customer-chat-for-messenger' ), 'warning', __( 'Meta switched the Chat Plugin off on 2024-05-09; in Chat Plugin mode visitors get the Messenger-link fallback when it does not render.', 'customer-chat-for-messenger' ), __( 'Choose Messenger-link mode to skip loading Meta’s code entirely.', 'customer-chat-for-messenger' ) );
+
+		$checks[] = Message_Text::check( $settings );
+		$checks[] = Away_Hours::check_schedule( $settings );
 
 		$checks[] = 'https' === wp_parse_url( $home, PHP_URL_SCHEME )
 			? self::check( 'https', __( 'HTTPS', 'customer-chat-for-messenger' ), 'good', __( 'The site is served over HTTPS.', 'customer-chat-for-messenger' ) )

@@ -131,7 +131,10 @@ final class Front_End {
 		}
 		echo Renderer::bubble( $settings ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Renderer escapes every part.
 		$boot = Assets::contents( 'chat_plugin' === $settings['mode'] ? 'build/boot-chat.js' : 'build/boot-link.js' );
-		if ( '' !== $boot && '' !== $settings['logged_out_greeting'] ) {
+		if ( '' !== $boot && array() !== $settings['away_hours'] ) {
+			$boot = Assets::contents( 'build/hours.js' ) . "\n" . $boot; // Before the boot script: hides the bubble before anything loads.
+		}
+		if ( '' !== $boot && ( '' !== $settings['logged_out_greeting'] || Away_Hours::has_greeting( $settings ) ) ) {
 			$boot .= "\n" . Assets::contents( 'build/greeting.js' );
 		}
 		if ( '' !== $boot ) {

@@ -85,6 +85,10 @@ final class Page_Overrides {
 		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Validator::validate_field( 'ref', $ref ) ) ) {
 			$settings['ref'] = $ref;
 		}
+		$text = get_post_meta( $post->ID, Message_Text::META, true );
+		if ( is_string( $text ) && '' !== $text && ! is_wp_error( Validator::validate_field( 'message_text', $text ) ) ) {
+			$settings['message_text'] = $text;
+		}
 		return $settings;
 	}
 

@@ -27,7 +27,7 @@ final class Placement {
 	/**
 	 * Attributes that override the site settings on the post's own view.
 	 */
-	const OVERRIDES = array( 'ref', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay' );
+	const OVERRIDES = array( 'ref', 'logged_in_greeting', 'logged_out_greeting', 'greeting_dialog_display', 'greeting_dialog_delay', 'message_text' );
 
 	/**
 	 * Keeps the attributes that are valid, with the settings' own rules;
@@ -36,7 +36,7 @@ final class Placement {
 	 * @since 1.0.0
 	 *
 	 * @param mixed $attributes Raw block or shortcode attributes.
-	 * @return array{type: 'button'|'settings', text: string, ref?: mixed, logged_in_greeting?: mixed, logged_out_greeting?: mixed, greeting_dialog_display?: mixed, greeting_dialog_delay?: mixed}
+	 * @return array{type: 'button'|'settings', text: string, ref?: mixed, logged_in_greeting?: mixed, logged_out_greeting?: mixed, greeting_dialog_display?: mixed, greeting_dialog_delay?: mixed, message_text?: mixed}
 	 */
 	public static function clean_attributes( $attributes ) {
 		$attributes = is_array( $attributes ) ? $attributes : array();

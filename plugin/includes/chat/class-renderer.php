@@ -49,15 +49,20 @@ final class Renderer {
 	 *
 	 * @since 1.0.0
 	 *
-	 * @param array<string,mixed> $settings Settings.
+	 * @param array<string,mixed>       $settings  Settings.
+	 * @param array<string,string>|null $variables The message text's variables (null: this request's).
 	 * @phpstan-param CcfmSettings $settings
 	 * @return string
 	 */
-	public static function messenger_url( array $settings ) {
+	public static function messenger_url( array $settings, $variables = null ) {
 		$target = '' !== $settings['page_username'] ? $settings['page_username'] : $settings['page_id'];
 		$url    = 'https://m.me/' . rawurlencode( (string) $target );
 		if ( '' !== $settings['ref'] ) {
 			$url .= '?ref=' . rawurlencode( (string) $settings['ref'] );
+		}
+		$text = Message_Text::expand( $settings['message_text'], $variables );
+		if ( '' !== $text ) {
+			$url .= ( '' !== $settings['ref'] ? '&' : '?' ) . 'text=' . rawurlencode( $text );
 		}
 		return $url;
 	}
@@ -125,7 +130,7 @@ final class Renderer {
 			$side  = 'left' === $settings['alignment'] ? 'left' : 'right';
 			$color = '' !== $settings['theme_color'] ? $settings['theme_color'] : '#0084ff';
 			$style = 'position:fixed;' . $side . ':24px;bottom:' . (int) $settings['bottom_spacing'] . 'px;z-index:99999;padding:12px 20px;border-radius:24px;background:' . $color . ';color:#fff;font:600 15px/1.4 sans-serif;text-decoration:none;box-shadow:0 4px 12px rgba(0,0,0,.25)';
-			return '<a href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" style="' . esc_attr( $style ) . '">' . esc_html__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '</a>';
+			return Away_Hours::embed_note( $settings ) . '<a href="' . esc_url( self::messenger_url( $settings, Message_Text::front_page_variables() ) ) . '" target="_blank" rel="noopener" style="' . esc_attr( $style ) . '">' . esc_html__( 'Chat with us on Messenger', 'customer-chat-for-messenger' ) . '</a>';
 		}
 		$init = wp_json_encode(
 			array(
@@ -180,7 +185,11 @@ final class Renderer {
 			'link'  => self::messenger_url( $settings ),
 		);
 		$config += Click_Route::front_config( 'chat_plugin' === $settings['mode'] ); // The click beacon.
-		if ( '' !== $settings['logged_out_greeting'] ) {
+		$hours   = Away_Hours::config( $settings );
+		if ( null !== $hours ) {
+			$config['hours'] = $hours; // For hours.js.
+		}
+		if ( '' !== $settings['logged_out_greeting'] || Away_Hours::has_greeting( $settings ) ) {
 			$config += array( // For greeting.js.
 				'display' => $settings['greeting_dialog_display'],
 				'delay'   => '' === $settings['greeting_dialog_delay'] ? 0 : (int) $settings['greeting_dialog_delay'],
@@ -226,7 +235,7 @@ final class Renderer {
 	 * @return bool
 	 */
 	public static function has_greeting_box( array $settings ) {
-		return '' !== $settings['logged_out_greeting'] || 'chat_plugin' === $settings['mode'];
+		return '' !== $settings['logged_out_greeting'] || 'chat_plugin' === $settings['mode'] || Away_Hours::has_greeting( $settings );
 	}
 
 	/**

@@ -46,6 +46,10 @@ final class Messages {
 			'exclude_ids'             => __( 'Excluded posts must be a list of post IDs (whole numbers from 1).', 'customer-chat-for-messenger' ),
 			'devices'                 => __( 'Devices must be all, desktop or mobile.', 'customer-chat-for-messenger' ),
 			'click_counting'          => __( 'Click counting must be on or off.', 'customer-chat-for-messenger' ),
+			'message_text'            => __( 'The message text must be plain text of at most 300 characters.', 'customer-chat-for-messenger' ),
+			'away_hours'              => __( 'The opening hours must be weekly ranges such as 1 09:00-17:00 (weekday 1 = Monday to 7 = Sunday), each ending after it starts, at most 70.', 'customer-chat-for-messenger' ),
+			'away_action'             => __( 'What happens outside the opening hours must be greeting or hide.', 'customer-chat-for-messenger' ),
+			'away_greeting'           => __( 'The away greeting must be plain text of at most 80 characters.', 'customer-chat-for-messenger' ),
 		);
 	}
 

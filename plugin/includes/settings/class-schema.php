@@ -128,6 +128,10 @@ final class Schema {
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
 			'click_counting'          => 'on',
+			'message_text'            => '',
+			'away_hours'              => array(),
+			'away_action'             => 'greeting',
+			'away_greeting'           => '',
 		);
 	}
 

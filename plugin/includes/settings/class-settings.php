@@ -7,6 +7,7 @@
 
 namespace CCFM\Settings;
 
+use CCFM\Chat\Away_Hours;
 use CCFM\Stored_Data;
 
 defined( 'ABSPATH' ) || exit;
@@ -40,7 +41,11 @@ defined( 'ABSPATH' ) || exit;
  *     display_places: list<string>,
  *     exclude_ids: list<positive-int>,
  *     devices: string,
- *     click_counting: string
+ *     click_counting: string,
+ *     message_text: string,
+ *     away_hours: list<string>,
+ *     away_action: string,
+ *     away_greeting: string
  * }
  */
 final class Settings {
@@ -175,6 +180,10 @@ final class Settings {
 			'exclude_ids'             => self::ids_field( $candidate, 'exclude_ids', $fallback['exclude_ids'] ),
 			'devices'                 => self::enum_field( $candidate, 'devices', $fallback['devices'] ),
 			'click_counting'          => self::enum_field( $candidate, 'click_counting', $fallback['click_counting'] ),
+			'message_text'            => self::string_field( $candidate, 'message_text', $fallback['message_text'] ),
+			'away_hours'              => Away_Hours::conform( $candidate, $fallback['away_hours'] ),
+			'away_action'             => self::enum_field( $candidate, 'away_action', $fallback['away_action'] ),
+			'away_greeting'           => self::string_field( $candidate, 'away_greeting', $fallback['away_greeting'] ),
 		);
 	}
 

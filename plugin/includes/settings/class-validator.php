@@ -7,6 +7,7 @@
 
 namespace CCFM\Settings;
 
+use CCFM\Chat\Away_Hours;
 use CCFM\Data_Files;
 use CCFM\Validation;
 
@@ -55,6 +56,9 @@ final class Validator {
 		$property = $properties[ $field ];
 		$value    = self::integer_strings( $value, $property );
 		$valid    = Validation::check( $value, $property, $field );
+		if ( true === $valid && 'away_hours' === $field ) {
+			$valid = Away_Hours::check( $value ); // A range must end after it starts.
+		}
 		if ( is_wp_error( $valid ) ) {
 			$detail = $valid->get_error_message();
 			return new \WP_Error(

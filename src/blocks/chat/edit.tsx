@@ -30,14 +30,16 @@ export interface Attributes {
 	logged_out_greeting: string;
 	greeting_dialog_display: '' | Settings[ 'greeting_dialog_display' ];
 	greeting_dialog_delay: string;
+	message_text: string;
 	[ key: string ]: unknown;
 }
 
-/** The greeting fields of the page-settings variation, checked with the settings' rules. */
+/** The text fields of the block, checked with the settings' rules. */
 type GreetingField =
 	| 'logged_in_greeting'
 	| 'logged_out_greeting'
-	| 'greeting_dialog_delay';
+	| 'greeting_dialog_delay'
+	| 'message_text';
 
 /**
  * The translated message of a filled field whose value breaks its rule.
@@ -63,12 +65,12 @@ export function Edit( {
 			? { className: 'ccfm-button-wrap' }
 			: { className: 'ccfm-block-settings' }
 	);
-	const field = ( name: GreetingField, label: string ) => (
+	const field = ( name: GreetingField, label: string, hint?: string ) => (
 		<TextControl
 			__nextHasNoMarginBottom
 			__next40pxDefaultSize
 			label={ label }
-			help={ errorOf( name, attributes ) || undefined }
+			help={ errorOf( name, attributes ) || hint }
 			value={ attributes[ name ] }
 			onChange={ ( v: string ) => setAttributes( { [ name ]: v } ) }
 		/>
@@ -93,6 +95,17 @@ export function Edit( {
 							blockRef={ attributes.ref }
 							onMoved={ () => setAttributes( { ref: '' } ) }
 						/>
+					) }
+					{ field(
+						'message_text',
+						__(
+							'Pre-filled message',
+							'customer-chat-for-messenger'
+						),
+						__(
+							'Variables: {title}, {url}, {site}. Empty: the site’s message.',
+							'customer-chat-for-messenger'
+						)
 					) }
 					{ attributes.type === 'settings' && (
 						<>

@@ -51,6 +51,13 @@ function attributes(): [ string, string ][] {
 				'customer-chat-for-messenger'
 			),
 		],
+		[
+			'message_text="…"',
+			__(
+				'the pre-filled message ({title}, {url}, {site})',
+				'customer-chat-for-messenger'
+			),
+		],
 	];
 }
 

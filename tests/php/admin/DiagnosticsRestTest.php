@@ -148,7 +148,7 @@ class DiagnosticsRestTest extends TestCase {
 		$this->assertSame( array( 'checks' ), array_keys( $data ) );
 		$checks = $this->by_id( $data['checks'] );
 
-		$this->assertSame( array( 'page_id', 'service', 'https', 'domain' ), array_slice( array_keys( $checks ), 0, 4 ) );
+		$this->assertSame( array( 'page_id', 'service', 'message_text', 'away_hours', 'https', 'domain' ), array_slice( array_keys( $checks ), 0, 6 ) );
 		$this->assertSame( 'critical', $checks['page_id']['status'], 'No Page ID in the test database.' );
 		$this->assertSame( 'warning', $checks['service']['status'], 'Chat Plugin mode.' );
 		$this->assertSame( 'critical', $checks['https']['status'] );
@@ -156,7 +156,7 @@ class DiagnosticsRestTest extends TestCase {
 		$this->assertStringStartsWith( 'localhost cannot be whitelisted', $checks['domain']['description'] );
 		$this->assertNotSame( '', $checks['https']['fix'] );
 		$this->assertArrayNotHasKey( 'loopback', $checks, 'The local site answers its own loopback request.' );
-		$this->assertSame( array( 'referrer', 'csp', 'other_sdk' ), array_slice( array_keys( $checks ), 4 ) );
+		$this->assertSame( array( 'referrer', 'csp', 'other_sdk' ), array_slice( array_keys( $checks ), 6 ) );
 	}
 
 	public function test_admin_checks_follow_the_settings() {
@@ -225,7 +225,7 @@ class DiagnosticsRestTest extends TestCase {
 	public function test_run_reports_a_failed_loopback_as_a_warning() {
 		$this->stub_home_page( new \WP_Error( 'http_request_failed', 'cURL error 7: Failed to connect' ) );
 		$checks = $this->run_checks();
-		$this->assertSame( array( 'page_id', 'service', 'https', 'domain', 'loopback' ), array_keys( $checks ) );
+		$this->assertSame( array( 'page_id', 'service', 'message_text', 'away_hours', 'https', 'domain', 'loopback' ), array_keys( $checks ) );
 		$this->assertSame( 'warning', $checks['loopback']['status'] );
 		$this->assertStringContainsString( 'cURL error 7: Failed to connect', $checks['loopback']['description'] );
 	}
@@ -445,7 +445,7 @@ class DiagnosticsRestTest extends TestCase {
 		$this->assertStringContainsString( '<li><strong>Chat Plugin service</strong> (Recommended) ', $result['description'] );
 		$this->assertStringContainsString( '<li><strong>Referrer policy</strong> (Good) ', $result['description'] );
 		preg_match_all( '#</strong> \((Critical|Recommended|Good)\)#', $result['description'], $m );
-		$this->assertSame( array( 'Critical', 'Critical', 'Critical', 'Recommended', 'Good', 'Good', 'Good' ), $m[1] );
+		$this->assertSame( array( 'Critical', 'Critical', 'Critical', 'Recommended', 'Good', 'Good', 'Good', 'Good', 'Good' ), $m[1] );
 		// Within a status, the checks keep their own order.
 		$this->assertLessThan( strpos( $result['description'], '<strong>HTTPS</strong>' ), strpos( $result['description'], '<strong>Facebook Page</strong>' ) );
 	}

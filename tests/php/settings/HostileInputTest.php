@@ -58,6 +58,10 @@ class HostileInputTest extends TestCase {
 			'exclude_ids'             => array( array( 0 ), array( -5 ), array( 'abc' ), array( 1, 1 ), '1,2' ),
 			'devices'                 => array( 'tablet' ),
 			'click_counting'          => array( 'On', 'yes', '', 1 ),
+			'message_text'            => array( str_repeat( 'm', 301 ), "a\nb", "rtl\u{202E}", array( 'x' ) ),
+			'away_hours'              => array( array( '1 17:00-09:00' ), array( '0 09:00-17:00' ), array( '1 09:00-17:00', '1 09:00-17:00' ), '1 09:00-17:00' ),
+			'away_action'             => array( 'close', '' ),
+			'away_greeting'           => array( str_repeat( 'g', 81 ), "tab\t" ),
 		);
 	}
 
@@ -80,7 +84,7 @@ class HostileInputTest extends TestCase {
 			$string_field = is_string( \CCFM\Settings\Schema::defaults()[ $field ] );
 			$corpus       = array_merge( array_values( self::universal_bad() ), $values );
 			foreach ( $corpus as $value ) {
-				if ( $string_field && is_string( $value ) && ! preg_match( '/[\x00-\x1F\x7F]/', $value ) && in_array( $field, array( 'logged_in_greeting', 'logged_out_greeting' ), true ) && mb_strlen( $value ) <= 80 ) {
+				if ( $string_field && is_string( $value ) && ! preg_match( '/[\x00-\x1F\x7F]/', $value ) && in_array( $field, array( 'logged_in_greeting', 'logged_out_greeting', 'away_greeting', 'message_text' ), true ) && mb_strlen( $value ) <= ( 'message_text' === $field ? 300 : 80 ) ) {
 					continue; // Plain text up to 80 characters is a valid greeting (escaped at output).
 				}
 				$response = $this->rest( 'POST', '/wp/v2/settings', array( 'ccfm_settings' => array( $field => $value ) ) );

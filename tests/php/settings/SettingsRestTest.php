@@ -38,6 +38,10 @@ class SettingsRestTest extends TestCase {
 			'exclude_ids'             => array(),
 			'devices'                 => 'all',
 			'click_counting'          => 'on',
+			'message_text'            => '',
+			'away_hours'              => array(),
+			'away_action'             => 'greeting',
+			'away_greeting'           => '',
 		);
 	}
 
