@@ -32,6 +32,8 @@ class ResponseSchemasTest extends PlatformTestCase {
 		'/ccfm/v1/platform/chat-surface'  => 'platform-chat-surface',
 		'/ccfm/v1/conversations'          => 'conversations',
 		'/ccfm/v1/webhook'                => 'webhook',
+		'/ccfm/v1/funnel'                 => 'funnel',
+		'/ccfm/v1/click'                  => 'click',
 	);
 
 	/**
@@ -101,6 +103,9 @@ class ResponseSchemasTest extends PlatformTestCase {
 		$embed = $this->rest( 'POST', '/ccfm/v1/embed-code', array( 'settings' => array( 'mode' => 'chat_plugin' ) ) );
 		$this->assertSame( 200, $embed->get_status() );
 		$this->assertMatchesResponseSchema( 'embed-code', $embed->get_data() );
+		$funnel = $this->rest( 'GET', '/ccfm/v1/funnel' );
+		$this->assertSame( 200, $funnel->get_status() );
+		$this->assertMatchesResponseSchema( 'funnel', $funnel->get_data() );
 		foreach ( array( 'site-health', 'diagnostics', 'settings-state' ) as $name ) {
 			$response = $this->rest( 'GET', '/ccfm/v1/' . $name );
 			$this->assertSame( 200, $response->get_status(), $name );

@@ -8,7 +8,9 @@
 
 namespace CCFM\Tests;
 
+use CCFM\Chat\Message_Text;
 use CCFM\Chat\Post_Meta;
+use CCFM\Platform\Click_Store;
 use CCFM\Platform\Conversation_Store;
 use CCFM\Platform\Conversation_Table;
 use CCFM\Platform\Secrets;
@@ -93,6 +95,10 @@ class UninstallTest extends TestCase {
 		);
 		update_post_meta( $this->post_id, Post_Meta::META_VISIBILITY, 'show' );
 		update_post_meta( $this->post_id, Post_Meta::META_REF, 'landing' );
+		update_post_meta( $this->post_id, Message_Text::META, 'Hello from {title}' );
+		Click_Store::activate();
+		Click_Store::add( gmdate( 'Y-m-d' ), '/uninstall-probe/', 'landing', 'link' );
+		Click_Store::take( str_repeat( 'a', 40 ), gmdate( 'Y-m-d' ) );
 		update_user_meta( self::user_id( 'editor' ), Stored_Data::NOTICE_DISMISSED_META, 1 );
 	}
 

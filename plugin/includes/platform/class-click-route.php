@@ -14,6 +14,7 @@
 
 namespace CCFM\Platform;
 
+use CCFM\Response_Schemas;
 use CCFM\Rest_Access;
 use CCFM\Settings\Settings;
 use CCFM\Settings\Validator;
@@ -142,23 +143,26 @@ final class Click_Route {
 			Rest_Access::NAMESPACE_V1,
 			self::ROUTE,
 			array(
-				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => array( $this, 'rest_click' ),
-				// Public by design: a beacon from any visitor's browser, checked field by field.
-				'permission_callback' => '__return_true',
-				'args'                => array(
-					'page' => array(
-						'description' => __( 'The page: a post ID or a path.', 'customer-chat-for-messenger' ),
-						'type'        => 'string',
-						'required'    => true,
-					),
-					'path' => array(
-						'description' => __( 'The path taken: chat or link.', 'customer-chat-for-messenger' ),
-						'type'        => 'string',
-						'enum'        => Click_Store::PATHS,
-						'required'    => true,
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'rest_click' ),
+					// Public by design: a beacon from any visitor's browser, checked field by field.
+					'permission_callback' => '__return_true',
+					'args'                => array(
+						'page' => array(
+							'description' => __( 'The page: a post ID or a path.', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+							'required'    => true,
+						),
+						'path' => array(
+							'description' => __( 'The path taken: chat or link.', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+							'enum'        => Click_Store::PATHS,
+							'required'    => true,
+						),
 					),
 				),
+				'schema' => Response_Schemas::callback( 'click' ),
 			)
 		);
 	}

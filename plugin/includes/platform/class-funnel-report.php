@@ -14,6 +14,7 @@
 
 namespace CCFM\Platform;
 
+use CCFM\Response_Schemas;
 use CCFM\Rest_Access;
 
 defined( 'ABSPATH' ) || exit;
@@ -68,19 +69,22 @@ final class Funnel_Report {
 			Rest_Access::NAMESPACE_V1,
 			'/funnel',
 			array(
-				'methods'             => \WP_REST_Server::READABLE,
-				'callback'            => array( $this, 'rest_report' ),
-				'permission_callback' => array( Rest_Access::class, 'can_manage' ),
-				'args'                => array(
-					'from'   => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
-					'to'     => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
-					'format' => array(
-						'description' => __( 'json, or csv for the table as a CSV file.', 'customer-chat-for-messenger' ),
-						'type'        => 'string',
-						'enum'        => array( 'json', 'csv' ),
-						'default'     => 'json',
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'rest_report' ),
+					'permission_callback' => array( Rest_Access::class, 'can_manage' ),
+					'args'                => array(
+						'from'   => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
+						'to'     => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
+						'format' => array(
+							'description' => __( 'json, or csv for the table as a CSV file.', 'customer-chat-for-messenger' ),
+							'type'        => 'string',
+							'enum'        => array( 'json', 'csv' ),
+							'default'     => 'json',
+						),
 					),
 				),
+				'schema' => Response_Schemas::callback( 'funnel' ),
 			)
 		);
 	}

@@ -1,30 +1,9 @@
 /**
- * The answer of GET /ccfm/v1/funnel (Platform\Funnel_Report::report()).
+ * The answer of GET /ccfm/v1/funnel, typed from its response schema
+ * (plugin/data/responses/funnel.json).
  */
-export interface FunnelRow {
-	day: string;
-	page: string;
-	title: string;
-	ref: string;
-	clicks: number;
-	chat: number;
-	link: number;
-	starts: number;
-	rate: number | null;
-}
+import type { FunnelResponse } from '../../shared/responses.generated';
 
-export interface FunnelReport {
-	from: string;
-	to: string;
-	connected: boolean;
-	truncated: boolean;
-	totals: { clicks: number; starts: number; rate: number | null };
-	per_day: { day: string; clicks: number; starts: number }[];
-	per_ref: {
-		ref: string;
-		clicks: number;
-		starts: number;
-		rate: number | null;
-	}[];
-	rows: FunnelRow[];
-}
+export type FunnelReport = FunnelResponse;
+
+export type FunnelRow = FunnelResponse[ 'rows' ][ number ];

@@ -15,7 +15,7 @@ use CCFM\Platform\Conversation_Table;
 use CCFM\Platform\Click_Store;
 use CCFM\Platform\Funnel_Report;
 
-require_once dirname( __DIR__ ) . '/PlatformTestCase.php';
+require_once __DIR__ . '/PlatformTestCase.php';
 
 /**
  * Click funnel.
