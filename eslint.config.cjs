@@ -7,11 +7,7 @@ const defaults = require( '@wordpress/scripts/config/eslint.config.cjs' );
 module.exports = [
 	{
 		// Generated (bin/build/gen-schema-types.js) and built files.
-		ignores: [
-			'src/shared/*.generated.ts',
-			'plugin/build/**',
-			'.wp/**',
-		],
+		ignores: [ 'src/shared/*.generated.ts', 'plugin/build/**', '.wp/**' ],
 	},
 	...defaults,
 	{

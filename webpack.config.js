@@ -18,6 +18,42 @@ const output = {
 	path: path.resolve( __dirname, 'plugin/build' ),
 };
 
+/**
+ * The boot script is printed inline on every page, so every byte counts:
+ * its minified output loses the "use strict" webpack writes into its
+ * wrapper (the code does not depend on strict mode; tests run it as printed).
+ */
+class WithoutStrictDirective {
+	apply( compiler ) {
+		compiler.hooks.thisCompilation.tap( 'ccfm-inline', ( compilation ) =>
+			compilation.hooks.processAssets.tap(
+				{
+					name: 'ccfm-inline',
+					stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ANALYSE,
+				},
+				( assets ) => {
+					for ( const name of Object.keys( assets ) ) {
+						if ( name.endsWith( '.js' ) ) {
+							compilation.updateAsset(
+								name,
+								new webpack.sources.RawSource(
+									assets[ name ]
+										.source()
+										.toString()
+										.replace(
+											/^\(\(\)=>\{"use strict";/,
+											'(()=>{'
+										)
+								)
+							);
+						}
+					}
+				}
+			)
+		);
+	}
+}
+
 const boot = ( mode ) => ( {
 	...defaultConfig,
 	name: `boot-${ mode }`,
@@ -31,6 +67,7 @@ const boot = ( mode ) => ( {
 		new webpack.DefinePlugin( {
 			CCFM_CHAT: JSON.stringify( mode === 'chat' ),
 		} ),
+		new WithoutStrictDirective(),
 	],
 	devtool: false,
 } );

@@ -124,7 +124,7 @@ declare global {
 		) {
 			// A trigger keeps its own href (and so its ref) only when it is an m.me link.
 			const own = messengerLink( ( target as HTMLAnchorElement ).href );
-			const follow = !! own && ( ! CCFM_CHAT || !! state.reason );
+			const follow = CCFM_CHAT ? !! own && !! state.reason : !! own;
 			if ( ! follow ) {
 				e.preventDefault();
 			}

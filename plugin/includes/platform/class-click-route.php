@@ -87,8 +87,9 @@ final class Click_Route {
 		$page = is_singular() ? (string) get_queried_object_id() : self::request_path();
 		// Relative, as the boot script's other URLs: the beacon is same-origin.
 		$url = wp_make_link_relative( rest_url( Rest_Access::NAMESPACE_V1 . self::ROUTE ) );
-		// In link mode every click takes the link: the path is printed here.
-		$url   .= ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page ) . '&path=' . ( $chat ? '' : 'link' );
+		// In link mode every click takes the link, the route's default path;
+		// the Chat Plugin's boot script appends the path it took.
+		$url   .= ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page ) . ( $chat ? '&path=' : '' );
 		$config = array( 'beacon' => $url );
 		if ( function_exists( 'wp_has_consent' ) ) {
 			$config['stats'] = self::CONSENT_CATEGORY;
@@ -155,10 +156,10 @@ final class Click_Route {
 							'required'    => true,
 						),
 						'path' => array(
-							'description' => __( 'The path taken: chat or link.', 'customer-chat-for-messenger' ),
+							'description' => __( 'The path taken: chat or link (link when left out).', 'customer-chat-for-messenger' ),
 							'type'        => 'string',
 							'enum'        => Click_Store::PATHS,
-							'required'    => true,
+							'default'     => 'link',
 						),
 					),
 				),
