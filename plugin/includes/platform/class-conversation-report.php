@@ -48,10 +48,6 @@ final class Conversation_Report {
 	 * @return void
 	 */
 	public function register_routes() {
-		$date = array(
-			'type'    => 'string',
-			'pattern' => '^\d{4}-\d{2}-\d{2}$',
-		);
 		register_rest_route(
 			Rest_Access::NAMESPACE_V1,
 			'/conversations',
@@ -60,10 +56,7 @@ final class Conversation_Report {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'rest_report' ),
 					'permission_callback' => array( Rest_Access::class, 'can_manage' ),
-					'args'                => array(
-						'from' => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
-						'to'   => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
-					),
+					'args'                => Report_Range::args(),
 				),
 				'schema' => Response_Schemas::callback( 'conversations' ),
 			)
@@ -79,37 +72,12 @@ final class Conversation_Report {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function rest_report( $request ) {
-		$zone = wp_timezone();
-		$to   = self::day( $request['to'], new \DateTimeImmutable( 'today', $zone ) );
-		$from = $to ? self::day( $request['from'], $to->modify( '-29 days' ) ) : false;
-		if ( ! $to || ! $from ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The dates must be real days written YYYY-MM-DD.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		$range = Report_Range::of( $request );
+		if ( is_wp_error( $range ) ) {
+			return $range;
 		}
-		if ( $from > $to ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The first day must not be after the last day.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
-		}
-		if ( $from->diff( $to )->days > 366 ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The report covers at most 367 days.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
-		}
+		list( $from, $to ) = $range;
 		return rest_ensure_response( self::report( $from, $to ) );
-	}
-
-	/**
-	 * A YYYY-MM-DD day at midnight in the site's time zone.
-	 *
-	 * @param mixed              $value   Requested day, or null.
-	 * @param \DateTimeImmutable $default Day when none was asked for.
-	 * @return \DateTimeImmutable|false False when it is not a real day.
-	 */
-	private static function day( $value, \DateTimeImmutable $default ) {
-		if ( null === $value || '' === $value ) {
-			return $default->setTime( 0, 0 );
-		}
-		if ( ! is_string( $value ) ) {
-			return false;
-		}
-		$day = \DateTimeImmutable::createFromFormat( '!Y-m-d', $value, wp_timezone() );
-		return $day && $day->format( 'Y-m-d' ) === $value ? $day : false;
 	}
 
 	/**

@@ -61,10 +61,6 @@ final class Funnel_Report {
 	 * @return void
 	 */
 	public function register_routes() {
-		$date = array(
-			'type'    => 'string',
-			'pattern' => '^\d{4}-\d{2}-\d{2}$',
-		);
 		register_rest_route(
 			Rest_Access::NAMESPACE_V1,
 			'/funnel',
@@ -73,9 +69,7 @@ final class Funnel_Report {
 					'methods'             => \WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'rest_report' ),
 					'permission_callback' => array( Rest_Access::class, 'can_manage' ),
-					'args'                => array(
-						'from'   => $date + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default 29 days before "to".', 'customer-chat-for-messenger' ) ),
-						'to'     => $date + array( 'description' => __( 'Last day (YYYY-MM-DD, site time zone); default today.', 'customer-chat-for-messenger' ) ),
+					'args'                => Report_Range::args() + array(
 						'format' => array(
 							'description' => __( 'json, or csv for the table as a CSV file.', 'customer-chat-for-messenger' ),
 							'type'        => 'string',
@@ -102,21 +96,6 @@ final class Funnel_Report {
 	}
 
 	/**
-	 * A YYYY-MM-DD day at midnight in the site's time zone, or false.
-	 *
-	 * @param mixed              $value   Requested day, or null.
-	 * @param \DateTimeImmutable $fallback Day when none was asked for.
-	 * @return \DateTimeImmutable|false
-	 */
-	private static function day( $value, \DateTimeImmutable $fallback ) {
-		if ( null === $value || '' === $value ) {
-			return $fallback->setTime( 0, 0 );
-		}
-		$day = is_string( $value ) ? \DateTimeImmutable::createFromFormat( '!Y-m-d', $value, wp_timezone() ) : false;
-		return $day && $day->format( 'Y-m-d' ) === $value ? $day : false;
-	}
-
-	/**
 	 * GET /funnel.
 	 *
 	 * @since 1.3.0
@@ -126,18 +105,12 @@ final class Funnel_Report {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function rest_report( $request ) {
-		$to   = self::day( $request['to'], new \DateTimeImmutable( 'today', wp_timezone() ) );
-		$from = $to ? self::day( $request['from'], $to->modify( '-29 days' ) ) : false;
-		if ( ! $to || ! $from ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The dates must be real days written YYYY-MM-DD.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
+		$range = Report_Range::of( $request );
+		if ( is_wp_error( $range ) ) {
+			return $range;
 		}
-		if ( $from > $to ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The first day must not be after the last day.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
-		}
-		if ( $from->diff( $to )->days > 366 ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'The report covers at most 367 days.', 'customer-chat-for-messenger' ), array( 'status' => 400 ) );
-		}
-		$report = self::report( $from, $to );
+		list( $from, $to ) = $range;
+		$report            = self::report( $from, $to );
 		if ( 'csv' !== $request['format'] ) {
 			return rest_ensure_response( $report );
 		}

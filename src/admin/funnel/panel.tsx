@@ -5,20 +5,14 @@
  * same table, and the click-counting setting.
  */
 import apiFetch from '@wordpress/api-fetch';
-import {
-	Button,
-	Notice,
-	PanelBody,
-	Spinner,
-	TextControl,
-} from '@wordpress/components';
+import { Button, Notice, PanelBody } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { clickCountingLabels } from '../../shared/labels';
 import { ChoiceField } from '../form/choice-field';
-import { isoDay } from '../platform/conversations';
 import { errorText } from '../platform/api-error';
+import { DateRange, useDateRange } from '../report/date-range';
 import { FunnelChart } from './chart';
 import type { FunnelReport, FunnelRow } from './types';
 
@@ -67,11 +61,8 @@ function columns(
 }
 
 export function FunnelPanel() {
-	const today = new Date();
-	const [ from, setFrom ] = useState(
-		isoDay( new Date( today.getTime() - 29 * 86400000 ) )
-	);
-	const [ to, setTo ] = useState( isoDay( today ) );
+	const range = useDateRange( 29 );
+	const { from, to } = range;
 	const [ report, setReport ] = useState< FunnelReport | null >( null );
 	const [ busy, setBusy ] = useState( false );
 	const [ failed, setFailed ] = useState( '' );
@@ -132,26 +123,7 @@ export function FunnelPanel() {
 				) }
 				labels={ clickCountingLabels() }
 			/>
-			<div className="ccfm-report__range">
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="date"
-					label={ __( 'From', 'customer-chat-for-messenger' ) }
-					value={ from }
-					onChange={ setFrom }
-				/>
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="date"
-					label={ __( 'To', 'customer-chat-for-messenger' ) }
-					value={ to }
-					onChange={ setTo }
-				/>
-				<Button variant="secondary" onClick={ load } disabled={ busy }>
-					{ __( 'Show', 'customer-chat-for-messenger' ) }
-				</Button>
+			<DateRange range={ range } onShow={ load } busy={ busy }>
 				<Button
 					variant="tertiary"
 					onClick={ download }
@@ -159,8 +131,7 @@ export function FunnelPanel() {
 				>
 					{ __( 'Download CSV', 'customer-chat-for-messenger' ) }
 				</Button>
-				{ busy && <Spinner /> }
-			</div>
+			</DateRange>
 			{ failed && (
 				<Notice status="error" isDismissible={ false }>
 					{ failed }

@@ -4,16 +4,11 @@
  * and CSS bars, no chart library.
  */
 import apiFetch from '@wordpress/api-fetch';
-import {
-	Button,
-	Notice,
-	PanelBody,
-	Spinner,
-	TextControl,
-} from '@wordpress/components';
+import { Notice, PanelBody } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
+import { DateRange, useDateRange } from '../report/date-range';
 import { errorText } from './api-error';
 
 export interface ConversationReport {
@@ -25,13 +20,6 @@ export interface ConversationReport {
 	per_page: { page_url: string; starts: number }[];
 	sources: { plugin: number; link: number; other: number };
 	share: { plugin: number; link: number };
-}
-
-export function isoDay( date: Date ): string {
-	const pad = ( n: number ) => String( n ).padStart( 2, '0' );
-	return `${ date.getFullYear() }-${ pad( date.getMonth() + 1 ) }-${ pad(
-		date.getDate()
-	) }`;
 }
 
 function Bars( {
@@ -80,10 +68,8 @@ function Bars( {
 }
 
 export function ConversationsPanel() {
-	const today = new Date();
-	const start = new Date( today.getTime() - 29 * 86400000 );
-	const [ from, setFrom ] = useState( isoDay( start ) );
-	const [ to, setTo ] = useState( isoDay( today ) );
+	const range = useDateRange( 29 );
+	const { from, to } = range;
 	const [ report, setReport ] = useState< ConversationReport | null >( null );
 	const [ busy, setBusy ] = useState( false );
 	const [ failed, setFailed ] = useState( '' );
@@ -112,28 +98,7 @@ export function ConversationsPanel() {
 			className="ccfm-report"
 			onToggle={ ( open: boolean ) => open && ! report && load() }
 		>
-			<div className="ccfm-report__range">
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="date"
-					label={ __( 'From', 'customer-chat-for-messenger' ) }
-					value={ from }
-					onChange={ setFrom }
-				/>
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="date"
-					label={ __( 'To', 'customer-chat-for-messenger' ) }
-					value={ to }
-					onChange={ setTo }
-				/>
-				<Button variant="secondary" onClick={ load } disabled={ busy }>
-					{ __( 'Show', 'customer-chat-for-messenger' ) }
-				</Button>
-				{ busy && <Spinner /> }
-			</div>
+			<DateRange range={ range } onShow={ load } busy={ busy } />
 			{ failed && (
 				<Notice status="error" isDismissible={ false }>
 					{ failed }
