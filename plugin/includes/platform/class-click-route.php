@@ -36,9 +36,10 @@ final class Click_Route {
 	const DAILY_CAP = 30;
 
 	/**
-	 * Longest body accepted (the m.me link clicked).
+	 * Longest body accepted: the m.me link clicked, with its ref and its
+	 * pre-filled text (up to 500 characters, URL-encoded).
 	 */
-	const MAX_BODY_BYTES = 512;
+	const MAX_BODY_BYTES = 8192;
 
 	/**
 	 * The WP Consent API category a beacon needs.
@@ -195,7 +196,8 @@ final class Click_Route {
 		$query = (string) wp_parse_url( $body, PHP_URL_QUERY );
 		$args  = array();
 		parse_str( $query, $args );
-		$extra = array_diff( array_keys( $args ), array( 'ref' ) );
+		// The link carries the ref and, with a pre-filled message, its text (not stored).
+		$extra = array_diff( array_keys( $args ), array( 'ref', 'text' ) );
 		if ( $extra ) {
 			return null;
 		}

@@ -750,6 +750,7 @@ test.describe( 'the first minute', () => {
 			'logged_out_greeting="…"',
 			'greeting_dialog_display="show|fade|hide|icon"',
 			'greeting_dialog_delay="5"',
+			'message_text="…"',
 		] );
 	} );
 
@@ -771,7 +772,7 @@ test.describe( 'the first minute', () => {
 		} );
 		try {
 			const note =
-				'[messenger_chat]: the attribute label is not known and is ignored. Known attributes: type, text, ref, logged_in_greeting, logged_out_greeting, greeting_dialog_display, greeting_dialog_delay.';
+				'[messenger_chat]: the attribute label is not known and is ignored. Known attributes: type, text, ref, logged_in_greeting, logged_out_greeting, greeting_dialog_display, greeting_dialog_delay, message_text.';
 			await page.goto( post.link );
 			await expect( page.getByRole( 'note' ) ).toContainText( note );
 			await expect(

@@ -107,6 +107,8 @@ class ClickFunnelTest extends PlatformTestCase {
 		$this->assertSame( 204, $this->beacon( array( 'page' => (string) $id ) )->get_status(), 'click 3' );
 		$this->assertSame( 204, $this->beacon( array( 'page' => (string) $id, 'path' => 'chat' ) )->get_status() );
 		$this->assertSame( 204, $this->beacon( array( 'page' => '/category/news/', 'path' => 'link' ), 'https://m.me/examplepage' )->get_status() );
+		// A link with a pre-filled message counts under its ref; the text is not stored.
+		$this->assertSame( 204, $this->beacon( array( 'page' => '/category/news/', 'path' => 'link' ), 'https://m.me/examplepage?text=' . rawurlencode( str_repeat( 'Frage zu Größen ', 31 ) ) )->get_status() );
 		$today = wp_date( 'Y-m-d' );
 		$this->assertSame(
 			array(
@@ -115,7 +117,7 @@ class ClickFunnelTest extends PlatformTestCase {
 					'page'   => '/category/news/',
 					'ref'    => '',
 					'path'   => 'link',
-					'clicks' => '1',
+					'clicks' => '2',
 				),
 				array(
 					'day'    => $today,
