@@ -3,12 +3,7 @@
  * a live example of the front page's link) and the weekly opening hours
  * with what visitors see outside them, both states previewed.
  */
-import {
-	Button,
-	PanelBody,
-	RadioControl,
-	TextControl,
-} from '@wordpress/components';
+import { PanelBody, RadioControl, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -18,6 +13,7 @@ import { useSettingsForm } from '../form/context';
 import { Field } from '../form/field';
 import { messengerLink } from '../page-input';
 import { Preview } from '../preview';
+import { OpeningHours } from './opening-hours';
 
 /** Longest expanded text (CCFM\Chat\Message_Text::MAX_LENGTH). */
 const MAX_LENGTH = 500;
@@ -50,18 +46,6 @@ export function expand(
 		.join( '' );
 }
 
-type Range = { day: number; from: string; to: string };
-
-function parse( hours: string[] ): Range[] {
-	return hours.flatMap( ( h ) => {
-		const m = /^([1-7]) (\d\d:\d\d)-(\d\d:\d\d)$/.exec( h );
-		return m ? [ { day: Number( m[ 1 ] ), from: m[ 2 ], to: m[ 3 ] } ] : [];
-	} );
-}
-
-const format = ( ranges: Range[] ) =>
-	ranges.map( ( r ) => `${ r.day } ${ r.from }-${ r.to }` );
-
 export function ContextPanel() {
 	const { settings, set, errorOf: error } = useSettingsForm();
 	const [ open, setOpen ] = useState( false );
@@ -86,29 +70,6 @@ export function ContextPanel() {
 			? messengerLink( settings ) +
 			  ( expanded ? ( settings.ref ? '&' : '?' ) + 'text=' + text : '' )
 			: '';
-	const ranges = parse( settings.away_hours );
-	const days = [
-		__( 'Monday', 'customer-chat-for-messenger' ),
-		__( 'Tuesday', 'customer-chat-for-messenger' ),
-		__( 'Wednesday', 'customer-chat-for-messenger' ),
-		__( 'Thursday', 'customer-chat-for-messenger' ),
-		__( 'Friday', 'customer-chat-for-messenger' ),
-		__( 'Saturday', 'customer-chat-for-messenger' ),
-		__( 'Sunday', 'customer-chat-for-messenger' ),
-	];
-	const setRanges = ( next: Range[] ) =>
-		set(
-			'away_hours',
-			format(
-				[ ...next ].sort(
-					( a, b ) => a.day - b.day || a.from.localeCompare( b.from )
-				)
-			)
-		);
-	const update = ( index: number, part: Partial< Range > ) =>
-		setRanges(
-			ranges.map( ( r, i ) => ( i === index ? { ...r, ...part } : r ) )
-		);
 	return (
 		<PanelBody
 			title={ __(
@@ -155,124 +116,7 @@ export function ContextPanel() {
 					<code data-testid="ccfm-message-example">{ example }</code>
 				</p>
 			) }
-			<fieldset className="ccfm-hours" data-ccfm-field="away_hours">
-				<legend>
-					{ __( 'Opening hours', 'customer-chat-for-messenger' ) }
-				</legend>
-				<p>
-					{ sprintf(
-						/* translators: %s: the site's timezone, such as Europe/Berlin or +05:30. */
-						__(
-							'In the site’s timezone (%s, Settings → General), summer time included. No hours: the chat is always open.',
-							'customer-chat-for-messenger'
-						),
-						boot.context?.timezone || 'UTC'
-					) }
-				</p>
-				{ days.map( ( name, i ) => {
-					const day = i + 1;
-					return (
-						<div key={ day } className="ccfm-hours__day">
-							<strong>{ name }</strong>
-							{ ranges.map( ( r, index ) =>
-								r.day === day ? (
-									<div
-										key={ index }
-										className="ccfm-hours__range"
-									>
-										<TextControl
-											__nextHasNoMarginBottom
-											__next40pxDefaultSize
-											type="time"
-											label={ sprintf(
-												/* translators: %s: a weekday. */
-												__(
-													'%s from',
-													'customer-chat-for-messenger'
-												),
-												name
-											) }
-											value={ r.from }
-											onChange={ ( v: string ) =>
-												update( index, { from: v } )
-											}
-										/>
-										<TextControl
-											__nextHasNoMarginBottom
-											__next40pxDefaultSize
-											type="time"
-											label={ sprintf(
-												/* translators: %s: a weekday. */
-												__(
-													'%s to',
-													'customer-chat-for-messenger'
-												),
-												name
-											) }
-											value={
-												r.to === '24:00'
-													? '23:59'
-													: r.to
-											}
-											onChange={ ( v: string ) =>
-												update( index, {
-													to:
-														v === '23:59'
-															? '24:00'
-															: v,
-												} )
-											}
-										/>
-										<Button
-											variant="tertiary"
-											isDestructive
-											onClick={ () =>
-												setRanges(
-													ranges.filter(
-														( _, j ) => j !== index
-													)
-												)
-											}
-										>
-											{ __(
-												'Remove',
-												'customer-chat-for-messenger'
-											) }
-										</Button>
-									</div>
-								) : null
-							) }
-							<Button
-								variant="secondary"
-								onClick={ () =>
-									setRanges( [
-										...ranges,
-										{ day, from: '09:00', to: '17:00' },
-									] )
-								}
-							>
-								{ sprintf(
-									/* translators: %s: a weekday. */
-									__(
-										'Add hours on %s',
-										'customer-chat-for-messenger'
-									),
-									name
-								) }
-							</Button>
-						</div>
-					);
-				} ) }
-				{ error( 'away_hours' ) && (
-					<p
-						id="ccfm-away_hours-error"
-						className="ccfm-field-error"
-						role="alert"
-					>
-						{ error( 'away_hours' ) }
-					</p>
-				) }
-			</fieldset>
+			<OpeningHours />
 			<Field name="away_action">
 				{ ( control ) => (
 					<RadioControl
@@ -332,7 +176,7 @@ export function ContextPanel() {
 					) }
 				</Field>
 			) }
-			{ ranges.length > 0 && (
+			{ settings.away_hours.length > 0 && (
 				<div className="ccfm-hours__preview">
 					<p>
 						<strong>
