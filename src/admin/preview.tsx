@@ -53,7 +53,7 @@ export function Preview( {
 				<span className="ccfm-bubble">
 					<svg
 						className="ccfm-icon"
-						viewBox="0 0 36 36"
+						viewBox="0 0 360 360"
 						width="32"
 						height="32"
 						aria-hidden="true"
@@ -61,7 +61,7 @@ export function Preview( {
 					>
 						<path
 							fill="currentColor"
-							d="M18 2.1C9.1 2.1 2 8.7 2 16.9c0 4.3 1.9 8.1 5 10.8V33l4.9-2.7c1.9.5 3.9.8 6.1.8 8.9 0 16-6.6 16-14.8S26.9 2.1 18 2.1zm1.7 19.9-4.1-4.4-7.9 4.4 8.7-9.2 4.2 4.4 7.8-4.4-8.7 9.2z"
+							d="M180 21C91 21 20 87 20 169c0 43 19 81 50 108V330l49-27c19 5 39 8 61 8 89 0 160-66 160-148S269 21 180 21zm17 199-41-44-79 44 87-92 42 44 78-44-87 92z"
 						/>
 					</svg>
 				</span>
