@@ -190,32 +190,46 @@ export function FunnelPanel() {
 							) }
 						</p>
 					) : (
-						<table className="widefat striped ccfm-funnel__table">
-							<thead>
-								<tr>
-									{ cols.map( ( c ) => (
-										<th scope="col" key={ c.key }>
-											{ c.label }
-										</th>
-									) ) }
-								</tr>
-							</thead>
-							<tbody>
-								{ report.rows.map( ( row ) => (
-									<tr
-										key={ `${ row.day }|${ row.page }|${ row.ref }` }
-									>
+						<div
+							className="ccfm-funnel__scroll"
+							role="region"
+							aria-label={ __(
+								'Clicks and conversations per day, page and ref',
+								'customer-chat-for-messenger'
+							) }
+							// Focusable, so a keyboard can scroll a wide table on a phone.
+
+							tabIndex={ 0 }
+						>
+							<table className="widefat striped ccfm-funnel__table">
+								<thead>
+									<tr>
 										{ cols.map( ( c ) => (
-											<td key={ c.key }>
-												{ c.key === 'rate'
-													? rate( row.rate )
-													: String( row[ c.key ] ) }
-											</td>
+											<th scope="col" key={ c.key }>
+												{ c.label }
+											</th>
 										) ) }
 									</tr>
-								) ) }
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{ report.rows.map( ( row ) => (
+										<tr
+											key={ `${ row.day }|${ row.page }|${ row.ref }` }
+										>
+											{ cols.map( ( c ) => (
+												<td key={ c.key }>
+													{ c.key === 'rate'
+														? rate( row.rate )
+														: String(
+																row[ c.key ]
+														  ) }
+												</td>
+											) ) }
+										</tr>
+									) ) }
+								</tbody>
+							</table>
+						</div>
 					) }
 					{ report.truncated && (
 						<p>
