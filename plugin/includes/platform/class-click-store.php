@@ -43,9 +43,9 @@ final class Click_Store {
 	 * @return void
 	 */
 	public function register() {
+		// A deleted site's tables are dropped from Stored_Data's list (Conversation_Table).
 		register_activation_hook( CCFM_FILE, array( self::class, 'activate' ) );
 		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
-		add_filter( 'wpmu_drop_tables', array( self::class, 'drop_tables' ) );
 		add_action( 'plugins_loaded', array( self::class, 'maybe_upgrade' ) );
 		// The conversation records' daily pruning prunes the clicks too.
 		add_action( Conversation_Pruning::CRON_HOOK, array( self::class, 'prune' ) );
@@ -129,20 +129,6 @@ final class Click_Store {
 			self::install();
 			restore_current_blog();
 		}
-	}
-
-	/**
-	 * Drops a deleted site's table with WordPress's own tables.
-	 *
-	 * @since 1.3.0
-	 *
-	 * @param string[] $tables Tables WordPress drops for the site.
-	 * @return string[]
-	 */
-	public static function drop_tables( $tables ) {
-		$tables[] = self::table();
-		$tables[] = self::clients_table();
-		return $tables;
 	}
 
 	/**

@@ -292,10 +292,13 @@ class NetworkTest extends TestCase {
 		$site_id = $this->new_site( 'deleted' );
 		$this->assertTrue( self::has_table( $site_id ) );
 		$table = $wpdb->get_blog_prefix( $site_id ) . 'ccfm_conversations';
+		$this->assertSame( $wpdb->get_blog_prefix( $site_id ) . 'ccfm_clicks', $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->get_blog_prefix( $site_id ) . 'ccfm_clicks' ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 
 		$this->assertInstanceOf( \WP_Site::class, wp_delete_site( $site_id ) );
 
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		// Every table of the plugin's list goes with the site, the click tables too.
+		$this->assertSame( array(), $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->get_blog_prefix( $site_id ) . 'ccfm_' ) . '%' ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
 	/**
