@@ -53,7 +53,6 @@ final class Plugin {
 		( new Chat\Block() )->register();
 		( new Chat\Shortcode() )->register();
 		( new Chat\Editor_Panel() )->register();
-		( new Chat\Message_Text() )->register();
 		( new Admin\Admin_Page() )->register();
 		( new Admin\Admin_Routes() )->register();
 		( new Admin\Site_Health() )->register();

@@ -9,7 +9,6 @@
 
 namespace CCFM\Chat;
 
-use CCFM\Settings\Validator;
 use CCFM\Stored_Data;
 
 defined( 'ABSPATH' ) || exit;
@@ -37,74 +36,6 @@ final class Message_Text {
 	 * direction-changing characters), as the greetings' rule.
 	 */
 	const HIDDEN = '/[\x{0}-\x{1F}\x{7F}-\x{9F}\x{200B}\x{2028}\x{2029}\x{202A}-\x{202E}\x{2060}\x{2066}-\x{2069}\x{FEFF}]+/u';
-
-	/**
-	 * Adds the hooks.
-	 *
-	 * @since 1.3.0
-	 *
-	 * @return void
-	 */
-	public function register() {
-		add_action( 'init', array( $this, 'register_meta' ) );
-		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_meta' ), 10, 3 );
-	}
-
-	/**
-	 * Registers the post meta of the post editor's panel.
-	 *
-	 * @since 1.3.0
-	 *
-	 * @return void
-	 */
-	public function register_meta() {
-		register_post_meta(
-			'',
-			self::META,
-			array(
-				'type'              => 'string',
-				'single'            => true,
-				'default'           => '',
-				'show_in_rest'      => true,
-				'auth_callback'     => static function ( $allowed, $meta_key, $post_id ) {
-					unset( $allowed, $meta_key );
-					return is_numeric( $post_id ) && current_user_can( 'edit_post', (int) $post_id );
-				},
-				'sanitize_callback' => static function ( $value ) {
-					return is_string( $value ) && ! is_wp_error( Validator::validate_field( 'message_text', $value ) ) ? $value : '';
-				},
-			)
-		);
-	}
-
-	/**
-	 * Refuses a post write whose message text breaks the setting's rule,
-	 * with 400 and the setting's message, before anything is stored.
-	 *
-	 * @since 1.3.0
-	 *
-	 * @param mixed            $result  Response so far.
-	 * @param \WP_REST_Server  $server  Server.
-	 * @param \WP_REST_Request $request Request.
-	 * @return mixed
-	 */
-	public function validate_rest_meta( $result, $server, $request ) {
-		unset( $server );
-		if ( null !== $result || 'GET' === $request->get_method() ) {
-			return $result;
-		}
-		$meta = $request->get_param( 'meta' );
-		if ( ! is_array( $meta ) || ! isset( $meta[ self::META ] ) ) {
-			return $result;
-		}
-		$valid = Validator::validate_field( 'message_text', $meta[ self::META ] );
-		if ( ! is_wp_error( $valid ) ) {
-			return $result;
-		}
-		/* translators: 1: the field, 2: what it accepts. */
-		$message = sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), 'meta.' . self::META, (string) preg_replace( '/^message_text: /', '', $valid->get_error_message() ) );
-		return new \WP_Error( 'rest_invalid_param', $message, array( 'status' => 400 ) );
-	}
 
 	/**
 	 * The variables of the current request: {title} (the post's or page's

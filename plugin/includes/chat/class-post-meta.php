@@ -25,6 +25,19 @@ final class Post_Meta {
 	const META_REF = Stored_Data::REF_META;
 
 	/**
+	 * The post's own pre-filled message.
+	 */
+	const META_MESSAGE_TEXT = Stored_Data::MESSAGE_TEXT_META;
+
+	/**
+	 * The text meta of a post and the setting whose rule each follows.
+	 */
+	const TEXT_META = array(
+		self::META_REF          => 'ref',
+		self::META_MESSAGE_TEXT => 'message_text',
+	);
+
+	/**
 	 * The post's own choice: '' follows the site's rules, show or hide.
 	 */
 	const VISIBILITY_VALUES = array( '', 'show', 'hide' );
@@ -44,8 +57,9 @@ final class Post_Meta {
 	}
 
 	/**
-	 * Refuses to store an invalid _ccfm_ref (add_post_meta, update_post_meta
-	 * and everything built on them): the stored ref stays as it was.
+	 * Refuses to store an invalid _ccfm_ref or _ccfm_message_text
+	 * (add_post_meta, update_post_meta and everything built on them): the
+	 * stored value stays as it was.
 	 *
 	 * @since 1.2.0
 	 *
@@ -57,16 +71,17 @@ final class Post_Meta {
 	 */
 	public function refuse_invalid_ref( $check, $post_id, $meta_key, $value ) {
 		unset( $post_id );
-		if ( null !== $check || self::META_REF !== $meta_key ) {
+		if ( null !== $check || ! isset( self::TEXT_META[ $meta_key ] ) ) {
 			return $check;
 		}
-		return is_wp_error( Validator::validate_field( 'ref', $value ) ) ? false : $check;
+		return is_wp_error( Validator::validate_field( self::TEXT_META[ $meta_key ], $value ) ) ? false : $check;
 	}
 
 	/**
-	 * Answers 400 naming meta._ccfm_ref to a REST write of an invalid ref,
-	 * before the post or any meta is changed. Users who may not edit posts
-	 * fall through to core's permission checks.
+	 * Answers 400 naming the meta key (meta._ccfm_ref, meta._ccfm_message_text)
+	 * to a REST write of an invalid value, before the post or any meta is
+	 * changed. Users who may not edit posts fall through to core's
+	 * permission checks.
 	 *
 	 * @since 1.2.0
 	 *
@@ -81,23 +96,29 @@ final class Post_Meta {
 			return $result;
 		}
 		$meta = $request->get_param( 'meta' );
-		if ( ! is_array( $meta ) || ! array_key_exists( self::META_REF, $meta ) || null === $meta[ self::META_REF ] ) {
+		if ( ! is_array( $meta ) ) {
 			return $result;
 		}
-		$valid = Validator::validate_field( 'ref', $meta[ self::META_REF ] );
-		if ( ! is_wp_error( $valid ) ) {
-			return $result;
+		foreach ( self::TEXT_META as $key => $field ) {
+			if ( ! array_key_exists( $key, $meta ) || null === $meta[ $key ] ) {
+				continue;
+			}
+			$valid = Validator::validate_field( $field, $meta[ $key ] );
+			if ( ! is_wp_error( $valid ) ) {
+				continue;
+			}
+			/* translators: 1: the field, e.g. meta._ccfm_ref, 2: what it accepts. */
+			$message = sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), 'meta.' . $key, (string) preg_replace( '/^' . $field . ': /', '', $valid->get_error_message() ) );
+			return new \WP_Error(
+				'rest_invalid_param',
+				$message,
+				array(
+					'status' => 400,
+					'params' => array( 'meta' => $message ),
+				)
+			);
 		}
-		/* translators: 1: the field, meta._ccfm_ref, 2: what it accepts. */
-		$message = sprintf( __( '%1$s: %2$s', 'customer-chat-for-messenger' ), 'meta.' . self::META_REF, (string) preg_replace( '/^ref: /', '', $valid->get_error_message() ) );
-		return new \WP_Error(
-			'rest_invalid_param',
-			$message,
-			array(
-				'status' => 400,
-				'params' => array( 'meta' => $message ),
-			)
-		);
+		return $result;
 	}
 
 	/**
@@ -131,25 +152,31 @@ final class Post_Meta {
 				'auth_callback'     => $auth,
 			)
 		);
-		register_post_meta(
-			'',
-			self::META_REF,
-			array(
-				'type'              => 'string',
-				'description'       => __( 'The Messenger ref for conversations started on this post.', 'customer-chat-for-messenger' ),
-				'single'            => true,
-				'default'           => '',
-				'show_in_rest'      => array(
-					// The ref setting's own rule, from the settings schema.
-					'schema' => array_intersect_key( Schema::property( 'ref' ), array_flip( array( 'type', 'pattern', 'maxLength' ) ) ) + array( 'type' => 'string' ),
-				),
-				// An invalid ref passes through unchanged, to be refused by refuse_invalid_ref().
-				'sanitize_callback' => static function ( $value ) {
-					$clean = Validator::validate_field( 'ref', $value );
-					return is_wp_error( $clean ) ? $value : $clean;
-				},
-				'auth_callback'     => $auth,
-			)
+		$descriptions = array(
+			self::META_REF          => __( 'The Messenger ref for conversations started on this post.', 'customer-chat-for-messenger' ),
+			self::META_MESSAGE_TEXT => __( 'The pre-filled Messenger message on this post (variables {title}, {url}, {site}).', 'customer-chat-for-messenger' ),
 		);
+		foreach ( self::TEXT_META as $key => $field ) {
+			register_post_meta(
+				'',
+				$key,
+				array(
+					'type'              => 'string',
+					'description'       => $descriptions[ $key ],
+					'single'            => true,
+					'default'           => '',
+					'show_in_rest'      => array(
+						// The setting's own rule, from the settings schema.
+						'schema' => array_intersect_key( Schema::property( $field ), array_flip( array( 'type', 'pattern', 'maxLength' ) ) ) + array( 'type' => 'string' ),
+					),
+					// An invalid value passes through unchanged, to be refused by refuse_invalid_ref().
+					'sanitize_callback' => static function ( $value ) use ( $field ) {
+						$clean = Validator::validate_field( $field, $value );
+						return is_wp_error( $clean ) ? $value : $clean;
+					},
+					'auth_callback'     => $auth,
+				)
+			);
+		}
 	}
 }
