@@ -9,6 +9,8 @@
  * - block.json files: title, description, keywords, variation titles,
  *   descriptions and keywords, style labels, with WordPress' contexts.
  * Only calls with the text domain customer-chat-for-messenger are taken.
+ * PHP is read with PHP's own tokenizer (bin/i18n/php-calls.php, token_get_all),
+ * TypeScript with the TypeScript compiler's parser: no hand-written lexer.
  *
  * Usage: node bin/i18n/make-pot.js          write the POT
  *        node bin/i18n/make-pot.js --check  exit 1 when the committed POT is stale
@@ -16,6 +18,8 @@
  */
 const fs = require( 'fs' );
 const path = require( 'path' );
+const { execFileSync } = require( 'child_process' );
+const ts = require( 'typescript' );
 
 const ROOT = path.resolve( __dirname, '../..' );
 const DOMAIN = 'customer-chat-for-messenger';
@@ -73,238 +77,161 @@ function walk( dir, test ) {
 }
 
 /**
- * Unescapes a PHP or JS string literal (with its quotes).
- * @param {string} raw  The literal.
- * @param {string} lang 'php' or 'js'.
+ * The comment and call events of PHP files, from PHP's own tokenizer
+ * (bin/i18n/php-calls.php, token_get_all), in source order per file.
+ * @param {string[]} files Absolute paths.
+ * @return {Object<string, Array>} Events by file.
  */
-function unquote( raw, lang ) {
-	const q = raw[ 0 ];
-	const body = raw.slice( 1, -1 );
-	if ( lang === 'php' && q === "'" ) {
-		return body.replace( /\\([\\'])/g, '$1' );
+function phpEvents( files ) {
+	if ( ! files.length ) {
+		return {};
 	}
-	const simple = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', 0: '\0' };
-	return body.replace(
-		/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|\r?\n|.)/g,
-		( all, e ) => {
-			if ( e[ 0 ] === 'u' ) {
-				return String.fromCodePoint(
-					parseInt( e.replace( /[u{}]/g, '' ), 16 )
-				);
+	return JSON.parse(
+		execFileSync(
+			'php',
+			[ path.join( __dirname, 'php-calls.php' ), ...files ],
+			{
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
 			}
-			if ( e[ 0 ] === 'x' ) {
-				return String.fromCharCode( parseInt( e.slice( 1 ), 16 ) );
-			}
-			if ( e[ 0 ] === '\n' || e[ 0 ] === '\r' ) {
-				return lang === 'js' ? '' : all;
-			}
-			if ( /^[0-7]+$/.test( e ) && ( lang === 'php' || e !== '0' ) ) {
-				return String.fromCharCode( parseInt( e, 8 ) );
-			}
-			if ( simple[ e ] !== undefined ) {
-				return simple[ e ];
-			}
-			if ( lang === 'php' && ! /[\\"$e]/.test( e ) ) {
-				return all; // PHP keeps unknown escapes as written.
-			}
-			return e === 'e' && lang === 'php' ? '\x1b' : e;
-		}
+		)
 	);
 }
 
 /**
- * Splits source into tokens: comments, strings, identifiers, punctuation.
- * @param {string} src
- * @param {string} lang
+ * The value of a literal argument (a string, a template without
+ * substitutions, or literals joined with +), null for anything else.
+ * @param {ts.Node} node Argument.
  */
-function tokenize( src, lang ) {
-	const tokens = [];
-	let i = 0;
-	let line = 1;
-	let inPhp = lang !== 'php';
-	const push = ( type, value, start ) => {
-		tokens.push( { type, value, line: start } );
-	};
-	while ( i < src.length ) {
-		if ( ! inPhp ) {
-			const open = src.indexOf( '<?', i );
-			if ( open < 0 ) {
-				break;
-			}
-			line += ( src.slice( i, open ).match( /\n/g ) || [] ).length;
-			i = open + ( src.startsWith( '<?php', open ) ? 5 : 2 );
-			inPhp = true;
-			continue;
-		}
-		const c = src[ i ];
-		const start = line;
-		if ( c === '\n' ) {
-			line++;
-			i++;
-		} else if ( /\s/.test( c ) ) {
-			i++;
-		} else if ( lang === 'php' && src.startsWith( '?>', i ) ) {
-			i += 2;
-			inPhp = false;
-		} else if (
-			src.startsWith( '//', i ) ||
-			( lang === 'php' && c === '#' && src[ i + 1 ] !== '[' )
-		) {
-			let end = src.indexOf( '\n', i );
-			end = end < 0 ? src.length : end;
-			if ( lang === 'php' ) {
-				const close = src.slice( i, end ).indexOf( '?>' );
-				end = close >= 0 ? i + close : end;
-			}
-			push( 'comment', src.slice( i, end ), start );
-			i = end;
-		} else if ( src.startsWith( '/*', i ) ) {
-			let end = src.indexOf( '*/', i + 2 );
-			end = end < 0 ? src.length : end + 2;
-			const text = src.slice( i, end );
-			line += ( text.match( /\n/g ) || [] ).length;
-			push( 'comment', text, start );
-			i = end;
-		} else if ( c === "'" || c === '"' || ( lang === 'js' && c === '`' ) ) {
-			let j = i + 1;
-			while ( j < src.length && src[ j ] !== c ) {
-				j += src[ j ] === '\\' ? 2 : 1;
-			}
-			const raw = src.slice( i, j + 1 );
-			line += ( raw.match( /\n/g ) || [] ).length;
-			const dynamic =
-				( c === '`' && raw.includes( '${' ) ) ||
-				( lang === 'php' &&
-					c === '"' &&
-					/(^|[^\\])\$[A-Za-z_{]/.test( raw ) );
-			push(
-				dynamic ? 'dynamic' : 'string',
-				dynamic ? raw : unquote( raw, lang ),
-				start
-			);
-			i = j + 1;
-		} else if ( /[A-Za-z_$\\]/.test( c ) ) {
-			let j = i + 1;
-			while ( j < src.length && /[A-Za-z0-9_$\\]/.test( src[ j ] ) ) {
-				j++;
-			}
-			push( 'ident', src.slice( i, j ), start );
-			i = j;
-		} else if ( src.startsWith( '->', i ) || src.startsWith( '::', i ) ) {
-			push( 'punct', src.slice( i, i + 2 ), start );
-			i += 2;
-		} else {
-			push( 'punct', c, start );
-			i++;
-		}
+function literal( node ) {
+	if (
+		ts.isStringLiteral( node ) ||
+		ts.isNoSubstitutionTemplateLiteral( node )
+	) {
+		return node.text;
 	}
-	return tokens;
+	if ( ts.isParenthesizedExpression( node ) ) {
+		return literal( node.expression );
+	}
+	if (
+		ts.isBinaryExpression( node ) &&
+		node.operatorToken.kind === ts.SyntaxKind.PlusToken
+	) {
+		const left = literal( node.left );
+		const right = literal( node.right );
+		return left === null || right === null ? null : left + right;
+	}
+	return null;
 }
 
 /**
- * Gettext calls with the plugin's text domain in one file.
+ * The comment and call events of a TypeScript or JavaScript file, from the
+ * TypeScript compiler's parser, in source order. A call is a plain
+ * identifier call (`__( … )`, not `wp.i18n.__( … )`).
  * @param {string} file Absolute path.
- * @param {string} lang 'php' or 'js'.
  */
-function extractCalls( file, lang ) {
+function tsEvents( file ) {
+	const text = fs.readFileSync( file, 'utf8' );
+	const kinds = { tsx: ts.ScriptKind.TSX, ts: ts.ScriptKind.TS };
+	const kind = kinds[ path.extname( file ).slice( 1 ) ] ?? ts.ScriptKind.JSX;
+	const source = ts.createSourceFile(
+		file,
+		text,
+		ts.ScriptTarget.Latest,
+		true,
+		kind
+	);
+	const lineOf = ( pos ) =>
+		source.getLineAndCharacterOfPosition( pos ).line + 1;
+	const events = [];
+	const seen = new Set();
+	const comments = ( ranges ) => {
+		for ( const range of ranges || [] ) {
+			if ( ! seen.has( range.pos ) ) {
+				seen.add( range.pos );
+				events.push( {
+					kind: 'comment',
+					pos: range.pos,
+					line: lineOf( range.pos ),
+					end: lineOf( range.end ),
+					text: text.slice( range.pos, range.end ),
+				} );
+			}
+		}
+	};
+	const visit = ( node ) => {
+		comments( ts.getLeadingCommentRanges( text, node.getFullStart() ) );
+		if (
+			ts.isCallExpression( node ) &&
+			ts.isIdentifier( node.expression )
+		) {
+			events.push( {
+				kind: 'call',
+				pos: node.getStart( source ),
+				name: node.expression.text,
+				line: lineOf( node.getStart( source ) ),
+				args: node.arguments.map( literal ),
+			} );
+		}
+		ts.forEachChild( node, visit );
+		comments( ts.getTrailingCommentRanges( text, node.getEnd() ) );
+	};
+	visit( source );
+	return events.sort( ( a, b ) => a.pos - b.pos );
+}
+
+/**
+ * The translator comment of a comment's text, or null.
+ * @param {string} text Comment with its delimiters.
+ */
+function translatorComment( text ) {
+	const m = text.match(
+		/^(?:\/\/|#|\/\*+)\s*(translators:[\s\S]*?)\s*(?:\*+\/)?$/i
+	);
+	return m
+		? m[ 1 ]
+				.split( '\n' )
+				.map( ( l ) => l.replace( /^\s*\*?\s?/, '' ).trim() )
+				.join( ' ' )
+				.trim()
+		: null;
+}
+
+/**
+ * Gettext calls with the plugin's text domain in one file's events.
+ * @param {string} file   Absolute path.
+ * @param {string} lang   'php' or 'js'.
+ * @param {Array}  events The file's events (phpEvents or tsEvents).
+ */
+function callsOf( file, lang, events ) {
 	const funcs = lang === 'php' ? PHP_FUNCS : JS_FUNCS;
-	const tokens = tokenize( fs.readFileSync( file, 'utf8' ), lang );
 	const found = [];
 	let comment = null;
-	for ( let t = 0; t < tokens.length; t++ ) {
-		const tok = tokens[ t ];
-		if ( tok.type === 'comment' ) {
-			const m = tok.value.match(
-				/^(?:\/\/|#|\/\*+)\s*(translators:[\s\S]*?)\s*(?:\*+\/)?$/i
-			);
-			if ( m ) {
-				comment = {
-					text: m[ 1 ]
-						.split( '\n' )
-						.map( ( l ) => l.replace( /^\s*\*?\s?/, '' ).trim() )
-						.join( ' ' )
-						.trim(),
-					line: tok.line + ( tok.value.match( /\n/g ) || [] ).length,
-				};
+	for ( const ev of events ) {
+		if ( ev.kind === 'comment' ) {
+			const text = translatorComment( ev.text );
+			if ( text ) {
+				comment = { text, line: ev.end };
 			}
 			continue;
 		}
-		if ( tok.type !== 'ident' ) {
+		if ( ! Object.prototype.hasOwnProperty.call( funcs, ev.name ) ) {
 			continue;
 		}
-		const name = tok.value.replace( /^\\/, '' );
-		const prev = tokens[ t - 1 ];
-		if (
-			! Object.prototype.hasOwnProperty.call( funcs, name ) ||
-			( prev &&
-				( [ '->', '::', lang === 'js' ? '.' : '?.' ].includes(
-					prev.value
-				) ||
-					prev.value === 'function' ) )
-		) {
-			continue;
-		}
-		let k = t + 1;
-		while ( tokens[ k ] && tokens[ k ].type === 'comment' ) {
-			k++;
-		}
-		if ( ! tokens[ k ] || tokens[ k ].value !== '(' ) {
-			continue;
-		}
-		// Read the leading literal arguments.
-		const args = [];
-		k++;
-		for (;;) {
-			let value = null;
-			let literal = true;
-			let depth = 0;
-			for ( ; k < tokens.length; k++ ) {
-				const a = tokens[ k ];
-				if ( a.type === 'comment' ) {
-					continue;
-				}
-				if ( depth === 0 && ( a.value === ',' || a.value === ')' ) ) {
-					break;
-				}
-				if ( a.value === '(' || a.value === '[' || a.value === '{' ) {
-					depth++;
-				} else if (
-					a.value === ')' ||
-					a.value === ']' ||
-					a.value === '}'
-				) {
-					depth--;
-				}
-				if ( a.type === 'string' && depth === 0 ) {
-					value = ( value ?? '' ) + a.value;
-				} else if (
-					! (
-						depth === 0 &&
-						a.value === ( lang === 'php' ? '.' : '+' ) &&
-						value !== null
-					)
-				) {
-					literal = false;
-				}
-			}
-			args.push( literal ? value : null );
-			if ( ! tokens[ k ] || tokens[ k ].value === ')' ) {
-				break;
-			}
-			k++; // The comma.
-		}
-		const roles = funcs[ name ];
+		const roles = funcs[ ev.name ];
 		const get = ( role ) =>
-			roles.indexOf( role ) >= 0 ? args[ roles.indexOf( role ) ] : null;
+			roles.indexOf( role ) >= 0
+				? ev.args[ roles.indexOf( role ) ] ?? null
+				: null;
 		if ( get( 'd' ) !== DOMAIN || typeof get( 's' ) !== 'string' ) {
 			continue;
 		}
 		if ( get( 's' ) === '' ) {
 			throw new Error(
-				`${ path.relative( ROOT, file ) }:${ tok.line }: empty msgid`
+				`${ path.relative( ROOT, file ) }:${ ev.line }: empty msgid`
 			);
 		}
-		const near = comment && tok.line - comment.line <= 2;
+		const near = comment && ev.line - comment.line <= 2;
 		// A comment about placeholders belongs to the first string that has
 		// them (a label before it on the same line does not take it).
 		const skip =
@@ -316,7 +243,7 @@ function extractCalls( file, lang ) {
 			plural: roles.includes( 'p' ) ? get( 'p' ) : null,
 			context: roles.includes( 'c' ) ? get( 'c' ) : null,
 			comment: near && ! skip ? comment.text : null,
-			ref: `${ path.relative( ROOT, file ) }:${ tok.line }`,
+			ref: `${ path.relative( ROOT, file ) }:${ ev.line }`,
 			php: lang === 'php',
 		} );
 		if ( ! skip ) {
@@ -324,6 +251,19 @@ function extractCalls( file, lang ) {
 		}
 	}
 	return found;
+}
+
+/**
+ * Gettext calls with the plugin's text domain in one file.
+ * @param {string} file Absolute path.
+ * @param {string} lang 'php' or 'js'.
+ */
+function extractCalls( file, lang ) {
+	return callsOf(
+		file,
+		lang,
+		lang === 'php' ? phpEvents( [ file ] )[ file ] : tsEvents( file )
+	);
 }
 
 /**
@@ -412,9 +352,13 @@ function escapePo( s ) {
 function collect() {
 	const calls = [
 		...extractHeader(),
-		...walk( path.join( ROOT, 'plugin' ), ( n ) =>
-			n.endsWith( '.php' )
-		).flatMap( ( f ) => extractCalls( f, 'php' ) ),
+		...Object.entries(
+			phpEvents(
+				walk( path.join( ROOT, 'plugin' ), ( n ) =>
+					n.endsWith( '.php' )
+				)
+			)
+		).flatMap( ( [ f, events ] ) => callsOf( f, 'php', events ) ),
 		...[ 'plugin', 'src' ]
 			.flatMap( ( dir ) =>
 				walk( path.join( ROOT, dir ), ( n ) => n === 'block.json' )
@@ -535,7 +479,6 @@ function existingDate() {
 module.exports = {
 	build,
 	collect,
-	tokenize,
 	extractCalls,
 	extractBlockJson,
 	escapePo,

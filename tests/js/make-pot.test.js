@@ -234,3 +234,43 @@ test( 'the creation date is the only line withoutDate() ignores', () => {
 		)
 	);
 } );
+
+test( 'real parsers: no string is lost or invented by heredocs, attributes, regex literals or JSX text', () => {
+	const php = extract(
+		`<?php
+#[\\ReturnTypeWillChange]
+function a() { return __( 'After attribute', 'customer-chat-for-messenger' ); }
+$h = <<<EOT
+__( 'In a heredoc', 'customer-chat-for-messenger' ) {$x['k']}
+EOT;
+$n = <<<'EOT'
+__( 'In a nowdoc', 'customer-chat-for-messenger' )
+EOT;
+echo esc_html__( 'Joined ' . "with \\x41 dot", 'customer-chat-for-messenger' );
+echo \\__( 'Fully qualified', 'customer-chat-for-messenger' );
+echo $x?->__( 'Nullsafe method', 'customer-chat-for-messenger' );
+`,
+		'php'
+	);
+	assert.deepEqual(
+		php.map( ( f ) => f.msgid ),
+		[ 'After attribute', 'Joined with A dot', 'Fully qualified' ]
+	);
+	const tsx = extract(
+		`import { __ } from '@wordpress/i18n';
+const re = /'"\`/g;
+const el = <p title="it's">don't { __( 'In JSX', 'customer-chat-for-messenger' ) }</p>;
+const t = \`\${ __( 'In a template', 'customer-chat-for-messenger' ) }\`;
+const joined = __( 'One ' + 'two', 'customer-chat-for-messenger' );
+`,
+		'tsx'
+	);
+	assert.deepEqual(
+		tsx.map( ( f ) => [ f.msgid, f.ref.replace( /^.*:/, '' ) ] ),
+		[
+			[ 'In JSX', '3' ],
+			[ 'In a template', '4' ],
+			[ 'One two', '5' ],
+		]
+	);
+} );
