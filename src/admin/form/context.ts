@@ -19,6 +19,13 @@ export interface SettingsForm {
 	valid: boolean;
 	/** The ref of a field's wrapper, for moving the focus to it. */
 	register: ( name: SettingName ) => ( element: HTMLElement | null ) => void;
+	/**
+	 * A field whose typed text is not a value yet (a list that does not
+	 * parse): its error blocks the save like any other, null clears it.
+	 */
+	draft: ( name: SettingName, error: string | null ) => void;
+	/** Goes up each time the server stored the settings (fields showing typed text re-read the stored value). */
+	savedCount: number;
 	/** The first field: what the owner typed, and what it was understood as. */
 	page: { value: string; input: PageInput; set: ( text: string ) => void };
 }

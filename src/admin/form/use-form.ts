@@ -14,7 +14,7 @@ import { useFieldFocus } from './focus';
 import { usePanels } from './panels';
 import { useSave } from './use-save';
 import { useSiteSettings } from './use-site-settings';
-import { useFieldErrors } from './validation';
+import { type FieldErrors, useFieldErrors } from './validation';
 
 /**
  * The settings a first-field text stands for.
@@ -50,13 +50,25 @@ export function useForm() {
 		() => parsePageInput( pageValue ),
 		[ pageValue ]
 	);
-	const errors = useFieldErrors( settings, pageInput );
+	// Typed text that is not a value yet, by field: one rule with the
+	// values' own errors, so it blocks the save the same way.
+	const [ drafts, setDrafts ] = useState< FieldErrors >( {} );
+	const [ savedCount, setSavedCount ] = useState( 0 );
+	const valueErrors = useFieldErrors( settings, pageInput );
+	const errors = useMemo(
+		() => ( { ...valueErrors, ...drafts } ),
+		[ valueErrors, drafts ]
+	);
 	const saving = useSave( {
 		site,
 		errors,
 		reveal: panels.reveal,
 		focus,
-		onSaved: () => setPageText( null ),
+		onSaved: () => {
+			setPageText( null );
+			setDrafts( {} );
+			setSavedCount( ( n ) => n + 1 );
+		},
 	} );
 
 	const form: SettingsForm | null = settings
@@ -73,6 +85,22 @@ export function useForm() {
 						: null ),
 				valid: ! Object.keys( errors ).length,
 				register,
+				draft: ( name, error ) => {
+					saving.edited();
+					setDrafts( ( now ) => {
+						if ( ( now[ name ] ?? null ) === error ) {
+							return now;
+						}
+						const next = { ...now };
+						if ( error ) {
+							next[ name ] = error;
+						} else {
+							delete next[ name ];
+						}
+						return next;
+					} );
+				},
+				savedCount,
 				page: {
 					value: pageValue,
 					input: pageInput,

@@ -2,7 +2,7 @@
  * "Where it shows": the display rules of the ccfm_settings schema.
  */
 import { CheckboxControl, PanelBody, TextControl } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import {
@@ -71,28 +71,24 @@ function Places() {
 }
 
 function ExcludedIds() {
-	const { settings, set, errorOf } = useSettingsForm();
+	const { settings, set, errorOf, draft, savedCount } = useSettingsForm();
 	const [ idsText, setIdsText ] = useState(
 		settings.exclude_ids.join( ', ' )
 	);
-	const [ idsError, setIdsError ] = useState( false );
+	// Once saved, the field shows what the server stored.
+	useEffect( () => {
+		if ( savedCount ) {
+			setIdsText( settings.exclude_ids.join( ', ' ) );
+		}
+		// Only a new save re-reads the stored list, not each edit.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ savedCount ] );
 	const help = __(
 		'Post, page or product IDs, separated by commas. Each post also has a show / hide switch in the editor.',
 		'customer-chat-for-messenger'
 	);
 	return (
-		<Field
-			name="exclude_ids"
-			hasHelp
-			error={
-				idsError
-					? __(
-							'Enter post IDs (whole numbers) separated by commas.',
-							'customer-chat-for-messenger'
-					  )
-					: errorOf( 'exclude_ids' )
-			}
-		>
+		<Field name="exclude_ids" hasHelp error={ errorOf( 'exclude_ids' ) }>
 			{ ( control ) => (
 				<TextControl
 					__nextHasNoMarginBottom
@@ -106,7 +102,15 @@ function ExcludedIds() {
 					onChange={ ( v: string ) => {
 						setIdsText( v );
 						const ids = parseIds( v );
-						setIdsError( ids === null );
+						draft(
+							'exclude_ids',
+							ids === null
+								? __(
+										'Enter post IDs (whole numbers) separated by commas.',
+										'customer-chat-for-messenger'
+								  )
+								: null
+						);
 						if ( ids !== null ) {
 							set( 'exclude_ids', ids );
 						}
