@@ -1,7 +1,8 @@
 /**
  * The greeting beside the bubble, printed inline after the boot script only
  * where there is a greeting box: opens after the delay (`show`, `fade`),
- * fades after 6 s (`fade`), stays closed once the visitor closed it, and on
+ * fades after 6 s (`fade`), closes on its button or Escape and stays closed
+ * once the visitor closed it, and on
  * phones follows `phone_greeting` (`hide`: never on its own; `delay`: not
  * before 10 s, so never over the page on first paint).
  */
@@ -22,10 +23,16 @@ import { BOOT, GREETING_KEY, store, type Boot } from './common';
 			( window.ccfm?.open as () => void )()
 		);
 	}
-	greeting.querySelector( 'button' )?.addEventListener( 'click', () => {
+	// Closed by its button or the Escape key, and remembered.
+	const close = () => {
 		show( false );
 		store( 'local', GREETING_KEY, '1' );
-	} );
+	};
+	greeting.querySelector( 'button' )?.addEventListener( 'click', close );
+	addEventListener(
+		'keydown',
+		( e ) => e.key === 'Escape' && ! greeting.hidden && close()
+	);
 	const phone = matchMedia( '(max-width:768px)' ).matches;
 	if (
 		greeting.firstElementChild?.textContent &&
