@@ -1,22 +1,14 @@
 /**
- * What the Platform routes answer (/ccfm/v1/platform and its whitelist).
+ * What the Platform routes answer (/ccfm/v1/platform and its whitelist):
+ * the types generated from their response schemas (plugin/data/responses/).
  */
-export type SecretName = 'page_access_token' | 'app_secret' | 'verify_token';
+import type {
+	PlatformResponse,
+	PlatformWhitelistResponse,
+} from '../../shared/responses.generated';
 
-export interface PlatformState {
-	secrets: Record< SecretName, boolean >;
-	retention_days: number;
-	webhook_url: string;
-	site_origin: string;
-}
+export type PlatformState = PlatformResponse;
 
-export interface WhitelistReport {
-	domains: string[];
-	limit: number;
-	origin: string;
-	origin_listed: boolean;
-	twin: string;
-	twin_listed: boolean;
-	whitelistable: boolean;
-	added?: string[];
-}
+export type SecretName = keyof PlatformResponse[ 'secrets' ];
+
+export type WhitelistReport = PlatformWhitelistResponse;
