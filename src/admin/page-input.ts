@@ -9,7 +9,10 @@ export type PageInput =
 	| { kind: 'empty' }
 	| { kind: 'id'; page_id: string }
 	| { kind: 'username'; page_username: string }
-	| { kind: 'invalid'; reason: 'short' | 'characters' | 'not-a-page' };
+	| {
+			kind: 'invalid';
+			reason: 'short' | 'characters' | 'not-a-page' | 'share';
+	  };
 
 const ID = /^[0-9]{1,20}$/;
 const USERNAME = /^[A-Za-z0-9.]{5,50}$/;
@@ -117,6 +120,10 @@ export function parsePageInput( raw: string ): PageInput {
 	if ( parts[ 0 ] === 'pages' || parts[ 0 ] === 'people' ) {
 		const numeric = parts.slice( 1 ).find( ( p ) => ID.test( p ) );
 		return numeric ? { kind: 'id', page_id: numeric } : notAPage();
+	}
+	if ( parts[ 0 ] === 'share' ) {
+		// What the Facebook app copies: a short code, not the Page's name.
+		return { kind: 'invalid', reason: 'share' };
 	}
 	if ( parts[ 0 ] === 'pg' && parts[ 1 ] ) {
 		return fromName( parts[ 1 ] );

@@ -126,6 +126,14 @@ test( 'what is not a Page is said so, never guessed', () => {
 		parsePageInput( 'https://m.me/' ),
 		invalid( 'not-a-page' )
 	);
+	// What the Facebook app copies names no Page: said as such.
+	for ( const share of [
+		'https://www.facebook.com/share/1AbCdEfGhJ/',
+		'facebook.com/share/p/1AbCdEfGhJ',
+		'https://m.facebook.com/share/v/abc123/?mibextid=xyz',
+	] ) {
+		assert.deepEqual( parsePageInput( share ), invalid( 'share' ), share );
+	}
 	assert.deepEqual(
 		parsePageInput( '1'.repeat( 21 ) ),
 		invalid( 'characters' )

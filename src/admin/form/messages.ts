@@ -50,6 +50,12 @@ export function pageInputMessage( input: PageInput ): string {
 	if ( input.kind !== 'invalid' ) {
 		return '';
 	}
+	if ( input.reason === 'share' ) {
+		return __(
+			'This is a share link (facebook.com/share/…): it does not name the Page. Open it, then copy the Page’s address from the browser, or enter the Page’s username or numeric ID.',
+			'customer-chat-for-messenger'
+		);
+	}
 	return input.reason === 'short'
 		? __(
 				'A Page username has at least 5 characters. Paste your Page’s link if you are not sure.',
