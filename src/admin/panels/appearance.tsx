@@ -68,7 +68,12 @@ export function AppearancePanel( props: PanelToggle ) {
 					'Theme colour palette',
 					'customer-chat-for-messenger'
 				) }
-				value={ settings.theme_color || undefined }
+				// A value the site would refuse (`blue`) shows no swatch as chosen.
+				value={
+					errorOf( 'theme_color' )
+						? undefined
+						: settings.theme_color || undefined
+				}
 				onChange={ ( c?: string ) =>
 					set( 'theme_color', ( c || '' ).toLowerCase() )
 				}

@@ -37,6 +37,13 @@ test.describe( 'settings app', () => {
 		const palette = page.getByRole( 'listbox', {
 			name: 'Theme colour palette',
 		} );
+		// A refused value is not shown as the chosen colour (no blue swatch for "blue").
+		await expect(
+			page.locator( '.components-color-palette__custom-color-button' )
+		).not.toHaveAttribute( 'aria-label', /value of "blue"/ );
+		await expect(
+			page.locator( '.components-color-palette__custom-color-button' )
+		).not.toHaveCSS( 'background-color', 'rgb(0, 0, 255)' );
 		await palette.getByRole( 'option', { name: 'Green' } ).click();
 		await expect( colour ).toHaveValue( '#13cf13' );
 		await expectValid( page, colour );
