@@ -134,13 +134,14 @@ export function Secrets( {
 						label={ label }
 						help={ help }
 						value={ values[ name ] }
+						// "Not set" is said once, beside the field.
 						placeholder={
 							state.secrets[ name ]
 								? __(
 										'Saved — leave empty to keep it',
 										'customer-chat-for-messenger'
 								  )
-								: __( 'Not set', 'customer-chat-for-messenger' )
+								: undefined
 						}
 						onChange={ ( v: string ) =>
 							setValues( { ...values, [ name ]: v } )

@@ -599,6 +599,17 @@ test.describe( 'the first minute', () => {
 				'Meta only accepts an https:// callback URL'
 			);
 
+			// An unset secret says "Not set" once, beside its field (not
+			// also as the field's placeholder).
+			const appSecret = panel.locator( '[data-secret="app_secret"]' );
+			await expect(
+				appSecret.locator( '.ccfm-platform__flag' )
+			).toContainText( 'Not set' );
+			await expect( appSecret.locator( 'input' ) ).not.toHaveAttribute(
+				'placeholder',
+				/Not set/
+			);
+
 			// A raw REST refusal becomes the field's own message.
 			// The refused request is logged by the browser.
 			sdk.allowConsoleErrors.push( '400 (Bad Request)' );
