@@ -1,10 +1,30 @@
 /**
  * Live preview of the bubble and greeting with unsaved values, drawn with the
- * front end's own class names and stylesheet (build/front.css).
+ * front end's own class names and stylesheet (build/front.css). A value the
+ * site would refuse is previewed as the default it would fall back to.
  */
 import { __ } from '@wordpress/i18n';
 
-import type { Settings } from '../shared/settings-schema.generated';
+import {
+	settingsSchema,
+	type SettingName,
+	type Settings,
+} from '../shared/settings-schema.generated';
+import { isValidSetting } from '../shared/validate';
+
+/**
+ * The value the preview shows: the typed one when valid, else the default.
+ * @param settings The form's values.
+ * @param name     The setting.
+ */
+function previewed< K extends SettingName >(
+	settings: Settings,
+	name: K
+): Settings[ K ] {
+	return isValidSetting( name, settings[ name ] )
+		? settings[ name ]
+		: ( settingsSchema.properties[ name ].default as Settings[ K ] );
+}
 
 export function Preview( {
 	settings,
@@ -13,17 +33,15 @@ export function Preview( {
 	settings: Settings;
 	live: boolean;
 } ) {
+	const color = previewed( settings, 'theme_color' );
+	const greeting = previewed( settings, 'logged_out_greeting' );
+	const display = previewed( settings, 'greeting_dialog_display' );
 	const style = {
-		'--ccfm-bottom': settings.bottom_spacing + 'px',
-		...( /^#[0-9a-f]{6}$/i.test( settings.theme_color ) &&
-		settings.theme_color.toLowerCase() !== '#ffffff'
-			? { '--ccfm-color': settings.theme_color }
-			: {} ),
+		'--ccfm-bottom': previewed( settings, 'bottom_spacing' ) + 'px',
+		...( color ? { '--ccfm-color': color } : {} ),
 	} as React.CSSProperties;
 	const showGreeting =
-		settings.logged_out_greeting !== '' &&
-		( settings.greeting_dialog_display === 'show' ||
-			settings.greeting_dialog_display === 'fade' );
+		greeting !== '' && ( display === 'show' || display === 'fade' );
 	return (
 		<div
 			className="ccfm-preview"
@@ -39,15 +57,15 @@ export function Preview( {
 				</p>
 			) }
 			<div
-				className={ 'ccfm-chat ccfm-chat--' + settings.alignment }
+				className={
+					'ccfm-chat ccfm-chat--' + previewed( settings, 'alignment' )
+				}
 				style={ style }
 				data-testid="ccfm-preview-chat"
 			>
 				{ showGreeting && (
 					<div className="ccfm-greeting">
-						<p className="ccfm-greeting__text">
-							{ settings.logged_out_greeting }
-						</p>
+						<p className="ccfm-greeting__text">{ greeting }</p>
 					</div>
 				) }
 				<span className="ccfm-bubble">
@@ -59,10 +77,8 @@ export function Preview( {
 						aria-hidden="true"
 						focusable="false"
 					>
-						<path
-							fill="currentColor"
-							d="M180 21C91 21 20 87 20 169c0 43 19 81 50 108V330l49-27c19 5 39 8 61 8 89 0 160-66 160-148S269 21 180 21zm17 199-41-44-79 44 87-92 42 44 78-44-87 92z"
-						/>
+						{ /* No fill of its own: white from .ccfm-bubble, as on the site. */ }
+						<path d="M180 21C91 21 20 87 20 169c0 43 19 81 50 108V330l49-27c19 5 39 8 61 8 89 0 160-66 160-148S269 21 180 21zm17 199-41-44-79 44 87-92 42 44 78-44-87 92z" />
 					</svg>
 				</span>
 			</div>

@@ -23,6 +23,11 @@ test.describe( 'settings app', () => {
 			'rgb(0, 132, 255)'
 		);
 		await expect( greeting ).toHaveCount( 0 );
+		// The glyph is white on the bubble, as on the site.
+		await expect( bubble.locator( 'path' ) ).toHaveCSS(
+			'fill',
+			'rgb(255, 255, 255)'
+		);
 
 		await page
 			.getByLabel( 'Theme colour', { exact: true } )
@@ -61,11 +66,29 @@ test.describe( 'settings app', () => {
 			.getByLabel( 'Distance from the bottom of the screen (px)' )
 			.fill( '100' );
 		await expect( chat ).toHaveCSS( 'bottom', '100px' );
+		// A spacing the site would refuse is previewed as its default.
+		await page
+			.getByLabel( 'Distance from the bottom of the screen (px)' )
+			.fill( '900' );
+		await expect( chat ).toHaveCSS( 'bottom', '24px' );
+		await page
+			.getByLabel( 'Distance from the bottom of the screen (px)' )
+			.fill( '100' );
+		await expect( chat ).toHaveCSS( 'bottom', '100px' );
 
 		await page
 			.getByLabel( 'Greeting', { exact: true } )
 			.fill( 'Hello from the preview' );
 		await expect( greeting ).toBeVisible();
+		await expect( greeting ).toHaveText( 'Hello from the preview' );
+		// A greeting too long for the site is not previewed.
+		await page
+			.getByLabel( 'Greeting', { exact: true } )
+			.fill( 'x'.repeat( 81 ) );
+		await expect( greeting ).toHaveCount( 0 );
+		await page
+			.getByLabel( 'Greeting', { exact: true } )
+			.fill( 'Hello from the preview' );
 		await expect( greeting ).toHaveText( 'Hello from the preview' );
 		await page.getByLabel( 'Greeting display' ).selectOption( {
 			label: 'Icon: only the chat icon, no greeting',
