@@ -6,7 +6,7 @@ const crypto = require( 'crypto' );
 const fs = require( 'fs' );
 const os = require( 'os' );
 const path = require( 'path' );
-const { execFileSync } = require( 'child_process' );
+const { execFileSync, spawnSync } = require( 'child_process' );
 const makePot = require( '../../bin/i18n/make-pot.js' );
 const po2json = require( '../../bin/i18n/po2json.js' );
 
@@ -38,6 +38,15 @@ test( 'the German .mo is compiled from the .po (msgfmt)', () => {
 		}
 	);
 	assert.equal( stats, '' ); // Statistics go to stderr; stdout stays empty.
+	// Complete: every string translated, none fuzzy.
+	const report = spawnSync(
+		'msgfmt',
+		[ '--statistics', '-o', '/dev/null', po ],
+		{
+			encoding: 'utf8',
+		}
+	).stderr;
+	assert.match( report, /^\d+ translated messages?\.\n$/, report );
 } );
 
 test( 'the German .po translates the required strings and has the same msgids as the POT', () => {
@@ -123,4 +132,32 @@ test( 'the JS translation files are named by md5 of the script path and match th
 	assert.deepEqual( messages( 'diagnostics' )[ 'Chat diagnostics' ], [
 		'Chat-Diagnose',
 	] );
+} );
+
+test( 'German speaks in one voice: "du", never "Sie" / "Ihr", with one word for each thing', () => {
+	const po = po2json.parsePo(
+		fs.readFileSync( path.join( lang, `${ DOMAIN }-de_DE.po` ), 'utf8' )
+	);
+	// Formal address: Ihr/Ihre/… and Ihnen anywhere; "Sie" with a verb of
+	// address, or anywhere but the start of a sentence (where "Sie" can be
+	// "it": "Sie speichert …").
+	const formal = [
+		/\b(Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b/,
+		/(?<!^|[.!?]\s|[„"(]\s?)\bSie\b/,
+		/\bSie (können|müssen|möchten|sollten|haben|sind|finden|wählen|geben|klicken)\b/,
+		/\b(können|müssen|möchten|sollten|haben|wählen|verbinden|abonnieren) Sie\b/,
+	];
+	// The glossary: one German word per thing.
+	const avoid = [ /App-Geheimcode/, /Schaltfläche/, /\bGestartet\b/ ];
+	const found = [];
+	for ( const e of po ) {
+		for ( const text of e.msgstr ) {
+			for ( const rule of [ ...formal, ...avoid ] ) {
+				if ( rule.test( text ) ) {
+					found.push( `${ rule }: ${ text }` );
+				}
+			}
+		}
+	}
+	assert.deepEqual( found, [] );
 } );
