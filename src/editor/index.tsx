@@ -11,6 +11,7 @@ import { registerPlugin } from '@wordpress/plugins';
 
 import { options, postVisibilityLabels } from '../shared/labels';
 import { settingError } from '../shared/messages';
+import './shortcode-notes';
 
 function ChatPanel() {
 	const postType = useSelect(

@@ -77,7 +77,11 @@ export function ShortcodeHelp() {
 			<ul className="ccfm-shortcode-attributes">
 				{ attributes().map( ( [ name, what ] ) => (
 					<li key={ name }>
-						<code>{ name }</code> { what }
+						{ /* Long attributes wrap inside the sidebar. */ }
+						<code style={ { overflowWrap: 'anywhere' } }>
+							{ name }
+						</code>{ ' ' }
+						{ what }
 					</li>
 				) ) }
 			</ul>

@@ -763,6 +763,15 @@ test.describe( 'the first minute', () => {
 			'greeting_dialog_delay="5"',
 			'message_text="…"',
 		] );
+		// Every chip fits the sidebar: a long one wraps instead of being cut.
+		const panelRight = await sidebar
+			.locator( '.ccfm-shortcode-attributes' )
+			.evaluate( ( el ) => el.getBoundingClientRect().right );
+		for ( const right of await attributes.evaluateAll( ( els ) =>
+			els.map( ( el ) => el.getBoundingClientRect().right )
+		) ) {
+			expect( right ).toBeLessThanOrEqual( panelRight + 0.5 );
+		}
 	} );
 
 	test( 'an unknown shortcode attribute is reported to the people who can edit the post, never to visitors', async ( {
