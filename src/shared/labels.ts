@@ -78,13 +78,20 @@ export const greetingDisplayShortLabels = (): Labels<
 	icon: __( 'Icon only', 'customer-chat-for-messenger' ),
 } );
 
-export const phoneGreetingLabels = (): Labels<
-	Settings[ 'phone_greeting' ]
-> => ( {
-	hide: __(
-		'Closed until the bubble is tapped (recommended)',
-		'customer-chat-for-messenger'
-	),
+export const phoneGreetingLabels = (
+	mode: Settings[ 'mode' ] = 'chat_plugin'
+): Labels< Settings[ 'phone_greeting' ] > => ( {
+	// In link mode a tap on the bubble opens Messenger, never the greeting.
+	hide:
+		mode === 'link'
+			? __(
+					'Not shown on phones (recommended): a tap on the bubble opens Messenger',
+					'customer-chat-for-messenger'
+			  )
+			: __(
+					'Closed until the bubble is tapped (recommended)',
+					'customer-chat-for-messenger'
+			  ),
 	delay: __(
 		'Opens after the delay, at the earliest after 10 seconds',
 		'customer-chat-for-messenger'

@@ -101,7 +101,7 @@ export function GreetingPanel( props: PanelToggle ) {
 					'On screens up to 768 px wide the greeting covers part of the page, so by default it stays closed there.',
 					'customer-chat-for-messenger'
 				) }
-				labels={ phoneGreetingLabels() }
+				labels={ phoneGreetingLabels( settings.mode ) }
 			/>
 			<TextField
 				name="ref"

@@ -356,9 +356,15 @@ test.describe( 'the first minute', () => {
 		await openSettings( page );
 		const phones = page.getByLabel( 'Greeting on phones' );
 		await expect( phones ).toHaveValue( 'hide' );
+		// Link mode: a tap on the bubble opens Messenger, so the choice says so.
+		await expect( phones.locator( 'option:checked' ) ).toHaveText(
+			'Not shown on phones (recommended): a tap on the bubble opens Messenger'
+		);
+		await page.getByRole( 'radio', { name: /^Chat Plugin/ } ).check();
 		await expect( phones.locator( 'option:checked' ) ).toHaveText(
 			'Closed until the bubble is tapped (recommended)'
 		);
+		await page.getByRole( 'radio', { name: /^Messenger link/ } ).check();
 		await expect( phones ).toHaveAccessibleDescription(
 			/so by default it stays closed there/
 		);
