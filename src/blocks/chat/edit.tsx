@@ -39,7 +39,8 @@ type GreetingField =
 	| 'logged_in_greeting'
 	| 'logged_out_greeting'
 	| 'greeting_dialog_delay'
-	| 'message_text';
+	| 'message_text'
+	| 'ref';
 
 /**
  * The translated message of a filled field whose value breaks its rule.
@@ -79,18 +80,42 @@ export function Edit( {
 		<>
 			<InspectorControls>
 				<PanelBody
-					title={ __(
-						'Chat on this page',
-						'customer-chat-for-messenger'
-					) }
+					title={
+						attributes.type === 'button'
+							? __(
+									'Message us button',
+									'customer-chat-for-messenger'
+							  )
+							: __(
+									'Chat on this page',
+									'customer-chat-for-messenger'
+							  )
+					}
 				>
 					<p>
-						{ __(
-							'Empty fields use the site settings. Invalid values are ignored on the site. The ref of this page is set in the post’s “Messenger chat” panel.',
-							'customer-chat-for-messenger'
-						) }
+						{ attributes.type === 'button'
+							? __(
+									'Empty fields use the page’s and the site’s settings. Invalid values are ignored on the site.',
+									'customer-chat-for-messenger'
+							  )
+							: __(
+									'Empty fields use the site settings. Invalid values are ignored on the site. The ref of this page is set in the post’s “Messenger chat” panel.',
+									'customer-chat-for-messenger'
+							  ) }
 					</p>
-					{ attributes.ref && (
+					{ attributes.type === 'button' &&
+						field(
+							'ref',
+							__(
+								'This button’s ref',
+								'customer-chat-for-messenger'
+							),
+							__(
+								'Where conversations from this button start (letters, digits, -, _ and =). Empty: the page’s ref.',
+								'customer-chat-for-messenger'
+							)
+						) }
+					{ attributes.type === 'settings' && attributes.ref && (
 						<LegacyRef
 							blockRef={ attributes.ref }
 							onMoved={ () => setAttributes( { ref: '' } ) }

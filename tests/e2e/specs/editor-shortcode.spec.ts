@@ -60,3 +60,45 @@ test( 'a Shortcode block with label= is told the attribute is ignored and that t
 		'Did you mean text="…" instead of title="…"?'
 	);
 } );
+
+test( 'the button has its own panel and ref; the page-settings variation says where the page’s ref is', async ( {
+	admin,
+	editor,
+	page,
+} ) => {
+	await admin.createNewPost( { title: 'Button ref' } );
+	await editor.insertBlock( {
+		name: 'customer-chat-for-messenger/chat',
+		attributes: { type: 'button', text: 'Ask about sizes' },
+	} );
+	await editor.openDocumentSettingsSidebar();
+	await page.getByRole( 'tab', { name: 'Block', exact: true } ).click();
+	const sidebar = page.getByRole( 'region', { name: 'Editor settings' } );
+	await expect(
+		sidebar.getByRole( 'button', { name: 'Message us button' } )
+	).toBeVisible();
+	await expect(
+		sidebar.getByRole( 'button', { name: 'Chat on this page' } )
+	).toHaveCount( 0 );
+	const ref = sidebar.getByLabel( 'This button’s ref' );
+	await ref.fill( 'not valid!' );
+	const refMessage =
+		'The ref may hold only letters, digits, -, _ and =, at most 250 characters.';
+	await expect( ref ).toHaveAccessibleDescription( refMessage );
+	await ref.fill( 'sizes' );
+	await expect( ref ).not.toHaveAccessibleDescription( refMessage );
+	const blocks = await editor.getBlocks();
+	expect( blocks[ 0 ].attributes.ref ).toBe( 'sizes' );
+
+	await editor.insertBlock( {
+		name: 'customer-chat-for-messenger/chat',
+		attributes: { type: 'settings' },
+	} );
+	await expect(
+		sidebar.getByRole( 'button', { name: 'Chat on this page' } )
+	).toBeVisible();
+	await expect( sidebar.getByLabel( 'This button’s ref' ) ).toHaveCount( 0 );
+	await expect( sidebar ).toContainText(
+		'The ref of this page is set in the post’s “Messenger chat” panel.'
+	);
+} );
