@@ -141,6 +141,7 @@ declare global {
 			) {
 				navigator.sendBeacon(
 					cfg.beacon +
+						'&k=' +
 						( key || cfg.key ) +
 						( CCFM_CHAT
 							? '&path=' + ( state.live ? 'chat' : 'link' )

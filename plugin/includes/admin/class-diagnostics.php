@@ -290,7 +290,7 @@ final class Diagnostics {
 		if ( ! Click_Route::counting() ) {
 			return self::check( 'click_counting', $label, 'good', __( 'Click counting is off, so no beacon is sent.', 'customer-chat-for-messenger' ) );
 		}
-		$url      = Click_Route::beacon_url( Click_Route::home_page(), false ) . 'diagnostics-probe';
+		$url      = Click_Route::beacon_url( Click_Route::home_page(), false ) . '&k=diagnostics-probe';
 		$response = wp_remote_post(
 			$url,
 			array(

@@ -208,9 +208,10 @@ final class Click_Route {
 	}
 
 	/**
-	 * The beacon's URL for a page, up to its key: the REST route as this
+	 * The beacon's URL for a page, without its key: the REST route as this
 	 * site's permalinks make it (`/wp-json/…`, `/index.php/wp-json/…` or
-	 * `/?rest_route=…`, in a sub-directory too), then `page=…&k=`.
+	 * `/?rest_route=…`, in a sub-directory too), then `page=…`; the boot
+	 * script appends `&k=` and the key (JSON would print `&` as `\u0026`).
 	 *
 	 * @since 1.3.0
 	 *
@@ -221,12 +222,12 @@ final class Click_Route {
 	public static function beacon_url( $page, $relative = true ) {
 		$url = rest_url( Rest_Access::NAMESPACE_V1 . self::ROUTE );
 		$url = $relative ? wp_make_link_relative( $url ) : $url;
-		return $url . ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page ) . '&k=';
+		return $url . ( false === strpos( $url, '?' ) ? '?' : '&' ) . 'page=' . rawurlencode( $page );
 	}
 
 	/**
 	 * What the boot script needs to send a beacon: the route with this
-	 * page, up to the key (`beacon`), and the key of this page and the
+	 * page (`beacon`), and the key of this page and the
 	 * bubble's ref (`key`); a "Message us" button carries the key of its
 	 * own ref (button_attribute()). In Chat Plugin mode the boot script
 	 * appends the path it took. The consent category when the WP Consent
