@@ -75,11 +75,13 @@ final class Click_Route {
 
 	/**
 	 * User agents that are not a person's browser (crawlers, link previews,
-	 * headless and scripted clients). Browsers always send a user agent.
+	 * scripted clients). Browsers always send a user agent. (Headless
+	 * Chromium is not refused: a page it renders can be a person's, e.g. a
+	 * testing or screenshot service, and it runs the boot script anyway.)
 	 *
 	 * @since 1.3.0
 	 */
-	const BOT_PATTERN = '#bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|headless|lighthouse|prerender|preview|^curl/|^wget/|python|go-http-client|okhttp|^java/|libwww|httpclient|scrapy|phantomjs#i';
+	const BOT_PATTERN = '#bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|lighthouse|prerender|preview|^curl/|^wget/|python|go-http-client|okhttp|^java/|libwww|httpclient|scrapy|phantomjs#i';
 
 	/**
 	 * Longest body accepted: the m.me link clicked, with its ref and its

@@ -156,7 +156,7 @@ class ClickSigningTest extends TestCase {
 	}
 
 	public function test_bots_and_prefetches_are_refused_before_any_write() {
-		foreach ( array( 'Googlebot/2.1 (+http://www.google.com/bot.html)', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0', 'facebookexternalhit/1.1', 'curl/8.5.0', 'python-requests/2.31', '' ) as $agent ) {
+		foreach ( array( 'Googlebot/2.1 (+http://www.google.com/bot.html)', 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse', 'facebookexternalhit/1.1', 'curl/8.5.0', 'python-requests/2.31', '' ) as $agent ) {
 			$_SERVER['HTTP_USER_AGENT'] = $agent;
 			$this->assertSame( 403, $this->beacon( array( 'page' => '/' ) )->get_status(), "user agent '$agent'" );
 		}
