@@ -1,12 +1,14 @@
 /**
  * Section 6 of `npm run bench`: what one click beacon costs the server.
  * POST /ccfm/v1/click as navigator.sendBeacon sends it (text/plain, the
- * m.me link as body), one connection each, in three cases: counted (a new
- * client each time, so the daily cap never applies), capped (one client past
- * its cap: 429) and refused (a body that is not an m.me link: 400); the home
- * page beside them for scale. Wall-clock ms, the PHP server's CPU ms per
- * request, and the database queries of one counted beacon (dispatched inside
- * WordPress). The rows it adds are removed after (and the cap's keys, which
+ * m.me link as body, the page's signed key in the query), one connection
+ * each: counted (a new client each time, so the daily cap never applies),
+ * capped (one client past its cap: 429), refused as forged (a key that does
+ * not match the page and ref: 400), refused as a bot (a crawler's user
+ * agent: 403, before any database work) and refused as not an m.me link
+ * (400); the home page beside them for scale. Wall-clock ms, the PHP
+ * server's CPU ms per request, and the database queries of one counted
+ * beacon (dispatched inside WordPress). The rows it adds are removed after (and the cap's keys, which
  * are not tied to any client that can be named: all of today's go), and the
  * settings restored.
  */
@@ -68,9 +70,12 @@ module.exports = async function beaconSection( {
 		} );
 
 	const setup = wpEval(
-		`$saved = get_option( 'ccfm_settings', null ); $s = is_array( $saved ) ? $saved : array(); $s['page_id'] = '1234567890'; $s['click_counting'] = 'on'; update_option( 'ccfm_settings', $s ); echo '@@BENCH@@' . wp_json_encode( array( 'saved' => $saved, 'url' => wp_make_link_relative( rest_url( 'ccfm/v1/click' ) ) . '?page=' . rawurlencode( '${ BENCH_PAGE }' ) . '&path=link' ) ) . '@@BENCH@@';`
+		`$saved = get_option( 'ccfm_settings', null ); $s = is_array( $saved ) ? $saved : array(); $s['page_id'] = '1234567890'; $s['click_counting'] = 'on'; update_option( 'ccfm_settings', $s ); global $wpdb; $wpdb->query( "DELETE FROM {$wpdb->prefix}ccfm_click_clients" ); echo '@@BENCH@@' . wp_json_encode( array( 'saved' => $saved, 'url' => CCFM\\Platform\\Click_Route::beacon_url( '${ BENCH_PAGE }' ) . '&path=link&k=', 'key' => CCFM\\Platform\\Click_Route::key( '${ BENCH_PAGE }', 'bench' ) ) ) . '@@BENCH@@';`
 	);
 	const link = 'https://m.me/1234567890?ref=bench';
+	const signed = setup.url + setup.key;
+	const browser = ( what ) =>
+		`Mozilla/5.0 (X11; Linux x86_64) bench-beacon/${ what }`;
 	const median = ( v ) => {
 		const s = [ ...v ].sort( ( a, b ) => a - b );
 		return s.length % 2
@@ -102,28 +107,43 @@ module.exports = async function beaconSection( {
 			await run( 'counted (a new client each)', ( i ) =>
 				send(
 					'POST',
-					setup.url,
+					signed,
 					link,
-					`bench-beacon/${ Date.now() }-${ i }`
+					browser( `${ Date.now() }-${ i }` )
 				)
 			)
 		);
 		// One client past its cap (30 a day): every measured request is 429.
 		for ( let i = 0; i < 31; i++ ) {
-			await send( 'POST', setup.url, link, 'bench-beacon/capped' );
+			await send( 'POST', signed, link, browser( 'capped' ) );
 		}
 		rows.push(
 			await run( 'capped (429)', () =>
-				send( 'POST', setup.url, link, 'bench-beacon/capped' )
+				send( 'POST', signed, link, browser( 'capped' ) )
+			)
+		);
+		rows.push(
+			await run( 'refused forged (400, wrong key)', () =>
+				send(
+					'POST',
+					setup.url + 'AAAAAAAAAAAAAAAA',
+					link,
+					browser( 'forged' )
+				)
+			)
+		);
+		rows.push(
+			await run( 'refused bot (403, crawler)', () =>
+				send( 'POST', signed, link, 'Googlebot/2.1' )
 			)
 		);
 		rows.push(
 			await run( 'refused (400, not an m.me link)', () =>
 				send(
 					'POST',
-					setup.url,
+					signed,
 					'https://evil.example/',
-					'bench-beacon/bad'
+					browser( 'bad' )
 				)
 			)
 		);
@@ -133,7 +153,7 @@ module.exports = async function beaconSection( {
 			)
 		);
 		const queries = wpEval(
-			`$_SERVER['REMOTE_ADDR'] = '192.0.2.1'; $_SERVER['HTTP_USER_AGENT'] = 'bench-beacon/queries'; $r = new WP_REST_Request( 'POST', '/ccfm/v1/click' ); $r->set_query_params( array( 'page' => '${ BENCH_PAGE }', 'path' => 'link' ) ); $r->set_body( '${ link }' ); rest_get_server(); $q = get_num_queries(); $res = rest_get_server()->dispatch( $r ); echo '@@BENCH@@' . wp_json_encode( array( 'status' => $res->get_status(), 'queries' => get_num_queries() - $q ) ) . '@@BENCH@@';`
+			`$_SERVER['REMOTE_ADDR'] = '192.0.2.1'; $_SERVER['HTTP_USER_AGENT'] = 'Mozilla/5.0 bench-beacon/queries'; $r = new WP_REST_Request( 'POST', '/ccfm/v1/click' ); $r->set_query_params( array( 'page' => '${ BENCH_PAGE }', 'path' => 'link', 'k' => '${ setup.key }' ) ); $r->set_header( 'user-agent', $_SERVER['HTTP_USER_AGENT'] ); $r->set_body( '${ link }' ); rest_get_server(); $q = get_num_queries(); $res = rest_get_server()->dispatch( $r ); echo '@@BENCH@@' . wp_json_encode( array( 'status' => $res->get_status(), 'queries' => get_num_queries() - $q ) ) . '@@BENCH@@';`
 		);
 		out(
 			'6. Click beacon, POST /ccfm/v1/click (one connection each, sequential; the m.me link as text/plain body, as sendBeacon sends it)'
@@ -153,7 +173,7 @@ module.exports = async function beaconSection( {
 			)
 		);
 		out(
-			`   database queries of one counted beacon, dispatched inside WordPress: ${ queries.queries } (status ${ queries.status }; the cap and the count, each one INSERT … ON DUPLICATE KEY UPDATE)`
+			`   database queries of one counted beacon, dispatched inside WordPress: ${ queries.queries } (status ${ queries.status }; a new row: the client's cap, the IP address's ceiling, the budget of new rows and the count, each one INSERT … ON DUPLICATE KEY UPDATE, and one SELECT of whether the row exists; an existing row skips the budget)`
 		);
 	} finally {
 		wpEval(

@@ -10,8 +10,10 @@ LOGS="$ROOT/.wp/logs"
 
 bash bin/stack/start.sh || { echo "0 passed, 1 failed"; exit 1; }
 mkdir -p "$LOGS"
-# Test-only mu-plugin (server scenarios for the browser tests).
-ln -sfn "$ROOT/tests/mu-plugins/e2e-scenarios.php" "$ROOT/.wp/wordpress/wp-content/mu-plugins/e2e-scenarios.php"
+# Test-only mu-plugins (server scenarios for the browser tests).
+for mu in "$ROOT"/tests/mu-plugins/*.php; do
+	ln -sfn "$mu" "$ROOT/.wp/wordpress/wp-content/mu-plugins/$(basename "$mu")"
+done
 WP_VER=$(php -r "include '$ROOT/.wp/wordpress/wp-includes/version.php'; echo \$wp_version;")
 echo "== Testing against WordPress $WP_VER, PHP $(php -r 'echo PHP_VERSION;'), $(/usr/bin/chromium --version 2>/dev/null)"
 

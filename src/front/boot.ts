@@ -39,6 +39,8 @@ declare global {
 		return;
 	}
 	cfg.link = messengerLink( cfg.link );
+	// The link the page printed: what a click without a key of its own reports (ccfm.update() may change cfg.link).
+	const printed = cfg.link;
 	const state: ChatState = {
 		sdk: CCFM_CHAT ? 'idle' : 'skipped',
 		render: 'none',
@@ -130,16 +132,21 @@ declare global {
 			}
 			const link = own || cfg.link;
 			open( link, follow );
-			// The click beacon (counting on; with the WP Consent API, its consent).
+			// The click beacon (counting on; with the WP Consent API, its consent):
+			// a printed button's own ref with its key, anything else the page's printed ref.
+			const key = own && target.getAttribute( 'data-ccfm-k' );
 			if (
 				cfg.beacon &&
 				( ! cfg.stats || window.wp_has_consent?.( cfg.stats ) )
 			) {
 				navigator.sendBeacon(
-					CCFM_CHAT
-						? cfg.beacon + ( state.live ? 'chat' : 'link' )
-						: cfg.beacon,
-					link
+					cfg.beacon +
+						'&k=' +
+						( key || cfg.key ) +
+						( CCFM_CHAT
+							? '&path=' + ( state.live ? 'chat' : 'link' )
+							: '' ),
+					( key && own ) || printed
 				);
 			}
 		}

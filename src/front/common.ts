@@ -22,8 +22,10 @@ export interface FrontConfig {
 	/** front.js, loaded on intent (a click in Chat Plugin mode, an API call). */
 	front: string;
 	link: string;
-	/** While click counting is on: the beacon's URL (beacon.ts). */
+	/** While click counting is on: the beacon's URL without its key (`…?page=…`; `&k=` and the key follow). */
 	beacon?: string;
+	/** While click counting is on: the key of this page and the bubble's printed ref. */
+	key?: string;
 	/** With the WP Consent API: the consent category the beacon waits for. */
 	stats?: string;
 	/** Where there is a greeting. */

@@ -10,6 +10,7 @@ namespace CCFM\Admin;
 use CCFM\Chat\Away_Hours;
 use CCFM\Chat\Display_Rules;
 use CCFM\Chat\Message_Text;
+use CCFM\Platform\Click_Route;
 use CCFM\Platform\Whitelist;
 use CCFM\Plugin;
 use CCFM\Settings\Settings;
@@ -50,7 +51,7 @@ final class Diagnostics {
 	 * @return list<'chat_plugin'|'link'>
 	 */
 	public static function modes_of( $id ) {
-		return in_array( $id, array( 'page_id', 'service', 'message_text', 'away_hours' ), true ) ? array( 'link', 'chat_plugin' ) : array( 'chat_plugin' );
+		return in_array( $id, array( 'page_id', 'service', 'message_text', 'away_hours', 'click_counting' ), true ) ? array( 'link', 'chat_plugin' ) : array( 'chat_plugin' );
 	}
 
 	/**
@@ -266,7 +267,61 @@ final class Diagnostics {
 			? self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'warning', __( 'The theme or another plugin already loads the Facebook SDK on the home page; two SDKs stop the chat from showing.', 'customer-chat-for-messenger' ), __( 'Switch that include to the xfbml.customerchat.js build or remove it; this plugin then reuses it.', 'customer-chat-for-messenger' ) )
 			: self::check( 'other_sdk', __( 'Other Facebook SDK', 'customer-chat-for-messenger' ), 'good', __( 'No other Facebook SDK is printed on the home page.', 'customer-chat-for-messenger' ) );
 
+		$checks[] = self::click_counting_check();
+
 		return self::all_for_mode( $checks, $settings['mode'] );
+	}
+
+	/**
+	 * Whether visitors' clicks can reach the click beacon: an anonymous
+	 * loopback POST to the beacon URL the front end uses (this site's
+	 * permalinks, sub-directory and all), shaped like a visitor's beacon for
+	 * the home page but with a key no page printed, so nothing is counted.
+	 * The route itself answers that with its own refusal (ccfm_click_forged);
+	 * anything else (REST API limited to logged-in users, a firewall, the
+	 * route unreachable) means no click can be counted.
+	 *
+	 * @since 1.3.0
+	 *
+	 * @return array{id: string, label: string, status: string, description: string, fix: string}
+	 */
+	private static function click_counting_check() {
+		$label = __( 'Click counting', 'customer-chat-for-messenger' );
+		if ( ! Click_Route::counting() ) {
+			return self::check( 'click_counting', $label, 'good', __( 'Click counting is off, so no beacon is sent.', 'customer-chat-for-messenger' ) );
+		}
+		$url      = Click_Route::beacon_url( Click_Route::home_page(), false ) . '&k=diagnostics-probe';
+		$response = wp_remote_post(
+			$url,
+			array(
+				'timeout'     => 10,
+				'redirection' => 0,
+				'sslverify'   => false,
+				'cookies'     => array(),
+				'headers'     => array( 'Content-Type' => 'text/plain;charset=UTF-8' ),
+				'user-agent'  => 'Mozilla/5.0 (compatible; customer-chat-for-messenger diagnostics)',
+				'body'        => 'https://m.me/diagnostics',
+			)
+		);
+		$fix      = __( 'Let visitors who are not logged in reach the REST API route /ccfm/v1/click (security plugins and firewalls can limit the REST API to logged-in users), or turn click counting off.', 'customer-chat-for-messenger' );
+		if ( is_wp_error( $response ) ) {
+			/* translators: %s: error message. */
+			return self::check( 'click_counting', $label, 'warning', sprintf( __( 'The click beacon could not be reached, so clicks are not counted: %s', 'customer-chat-for-messenger' ), $response->get_error_message() ), $fix );
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		$body   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		$code   = is_array( $body ) && isset( $body['code'] ) && is_string( $body['code'] ) ? $body['code'] : '';
+		if ( 400 === $status && 'ccfm_click_forged' === $code ) {
+			return self::check( 'click_counting', $label, 'good', __( 'Visitors’ browsers can reach the click beacon, so clicks are counted.', 'customer-chat-for-messenger' ) );
+		}
+		return self::check(
+			'click_counting',
+			$label,
+			'warning',
+			/* translators: 1: HTTP status, 2: error code or "none". */
+			sprintf( __( 'The click beacon refused a visitor’s request (HTTP %1$d, %2$s), so clicks are not counted.', 'customer-chat-for-messenger' ), $status, '' !== $code ? $code : __( 'no error code', 'customer-chat-for-messenger' ) ),
+			$fix
+		);
 	}
 
 	/**

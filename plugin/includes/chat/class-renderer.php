@@ -184,7 +184,7 @@ final class Renderer {
 			'front' => Assets::url( 'front' ),
 			'link'  => self::messenger_url( $settings ),
 		);
-		$config += Click_Route::front_config( 'chat_plugin' === $settings['mode'] ); // The click beacon.
+		$config += Click_Route::front_config( (string) $settings['ref'] ); // The click beacon and the key of this page and ref.
 		$hours   = Away_Hours::config( $settings );
 		if ( null !== $hours ) {
 			$config['hours'] = $hours; // For hours.js.
@@ -263,7 +263,8 @@ final class Renderer {
 
 	/**
 	 * An inline "Message us" button: a plain m.me link without JavaScript,
-	 * the chat opener with it.
+	 * the chat opener with it; while clicks are counted, with the key of
+	 * this page and its ref (Click_Route::button_attribute()).
 	 *
 	 * @since 1.0.0
 	 *
@@ -277,6 +278,6 @@ final class Renderer {
 		if ( '' === $text ) {
 			$text = __( 'Message us', 'customer-chat-for-messenger' );
 		}
-		return '<div ' . ( '' !== $extra ? $extra : 'class="ccfm-button-wrap"' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open>' . self::escape_text( $text ) . '</a></div>';
+		return '<div ' . ( '' !== $extra ? $extra : 'class="ccfm-button-wrap"' ) . '><a class="ccfm-button wp-element-button" href="' . esc_url( self::messenger_url( $settings ) ) . '" target="_blank" rel="noopener" data-ccfm-open' . Click_Route::button_attribute( (string) $settings['ref'] ) . '>' . self::escape_text( $text ) . '</a></div>';
 	}
 }

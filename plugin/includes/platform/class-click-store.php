@@ -6,8 +6,9 @@
  *
  * Nothing about a visitor is stored: a row is a day, a page (post ID or
  * path), the ref of the Messenger link and the path taken (chat or link).
- * The daily cap per client counts in ccfm_click_clients, keyed by an HMAC
- * (Click_Route::take_allowance()); a day's keys are deleted once it is over.
+ * The daily caps (per client, per IP address, the site's budget of new
+ * rows) count in ccfm_click_clients, keyed by HMACs (Click_Route::cap_keys());
+ * a day's keys are deleted, in batches, by the daily pruning after it.
  *
  * @package CustomerChatForMessenger
  */
@@ -187,6 +188,43 @@ CREATE TABLE {$clients} (
 	}
 
 	/**
+	 * The primary key of a row: the SHA-1 of day, page, ref and path.
+	 *
+	 * @param string $day  YYYY-MM-DD, site time zone.
+	 * @param string $page Post ID or path.
+	 * @param string $ref  Ref.
+	 * @param string $path chat or link.
+	 * @return string
+	 */
+	private static function row_key( $day, $page, $ref, $path ) {
+		return sha1( $day . "\n" . $page . "\n" . $ref . "\n" . $path );
+	}
+
+	/**
+	 * Whether a day × page × ref × path row exists (the daily budget of new
+	 * rows applies to the others).
+	 *
+	 * @since 1.3.0
+	 *
+	 * @param string $day  YYYY-MM-DD, site time zone.
+	 * @param string $page Post ID or path.
+	 * @param string $ref  Ref.
+	 * @param string $path chat or link.
+	 * @return bool|null Null when the table cannot be read.
+	 */
+	public static function exists( $day, $page, $ref, $path ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table = self::table();
+		$found = $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE row_key = %s", self::row_key( $day, $page, $ref, $path ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return null === $found || '' !== $wpdb->last_error ? null : '0' !== (string) $found;
+	}
+
+	/**
 	 * Counts one click.
 	 *
 	 * @since 1.3.0
@@ -205,24 +243,24 @@ CREATE TABLE {$clients} (
 		 */
 		global $wpdb;
 		$table = self::table();
-		$key   = sha1( $day . "\n" . $page . "\n" . $ref . "\n" . $path );
-		$done  = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (row_key, day, page, ref, path, clicks) VALUES (%s, %s, %s, %s, %s, 1) ON DUPLICATE KEY UPDATE clicks = clicks + 1", $key, $day, $page, $ref, $path ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$done  = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (row_key, day, page, ref, path, clicks) VALUES (%s, %s, %s, %s, %s, 1) ON DUPLICATE KEY UPDATE clicks = clicks + 1", self::row_key( $day, $page, $ref, $path ), $day, $page, $ref, $path ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return false !== $done && $done > 0;
 	}
 
 	/**
-	 * Counts one click of a client for the daily cap, atomically (parallel
-	 * beacons cannot slip past the cap), and returns the client's clicks
-	 * today including this one. A client's first click of the day also
-	 * deletes the keys of the days before.
+	 * Counts one use of a daily cap, atomically (parallel beacons cannot
+	 * slip past it), and returns the uses today including this one. The
+	 * caps are the client's and the IP address's (HMAC keys) and the site's
+	 * budget of new rows ("rows:" and the day). Old keys go with the daily
+	 * pruning (prune()), never in a visitor's request.
 	 *
 	 * @since 1.3.0
 	 *
-	 * @param string $client_key 40 hex characters.
-	 * @param string $day        YYYY-MM-DD (UTC).
-	 * @return int
+	 * @param string $cap_key Up to 40 characters.
+	 * @param string $day     YYYY-MM-DD (UTC).
+	 * @return int|null Null when the cap could not be written: the caller refuses (fails closed).
 	 */
-	public static function take( $client_key, $day ) {
+	public static function take( $cap_key, $day ) {
 		/**
 		 * WordPress database abstraction (set up by wp-settings.php).
 		 *
@@ -230,29 +268,9 @@ CREATE TABLE {$clients} (
 		 */
 		global $wpdb;
 		$clients = self::clients_table();
-		$wpdb->query( $wpdb->prepare( "INSERT INTO {$clients} (client_key, day, clicks) VALUES (%s, %s, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE clicks = LAST_INSERT_ID(clicks + 1)", $client_key, $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$clicks = (int) $wpdb->insert_id;
-		if ( 1 === $clicks ) {
-			self::forget_clients( $day );
-		}
-		return $clicks;
-	}
-
-	/**
-	 * Deletes the cap's keys of the days before a day.
-	 *
-	 * @param string $day YYYY-MM-DD (UTC).
-	 * @return void
-	 */
-	private static function forget_clients( $day ) {
-		/**
-		 * WordPress database abstraction (set up by wp-settings.php).
-		 *
-		 * @var \wpdb $wpdb
-		 */
-		global $wpdb;
-		$clients = self::clients_table();
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$clients} WHERE day < %s", $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$done    = $wpdb->query( $wpdb->prepare( "INSERT INTO {$clients} (client_key, day, clicks) VALUES (%s, %s, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE clicks = LAST_INSERT_ID(clicks + 1)", $cap_key, $day ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$uses    = (int) $wpdb->insert_id;
+		return false === $done || $done < 1 || $uses < 1 ? null : $uses;
 	}
 
 	/**
@@ -293,22 +311,61 @@ CREATE TABLE {$clients} (
 	}
 
 	/**
-	 * Deletes the days older than the retention period (daily cron).
+	 * Rows one DELETE of the daily pruning removes at most.
+	 *
+	 * @since 1.3.0
+	 */
+	const PRUNE_BATCH = 5000;
+
+	/**
+	 * Batches one pruning run deletes at most per table (the rest goes the
+	 * next day).
+	 *
+	 * @since 1.3.0
+	 */
+	const PRUNE_BATCHES = 200;
+
+	/**
+	 * Deletes, in batches, the days older than the retention period and the
+	 * caps' keys of the days before today (UTC). Daily cron, never a
+	 * visitor's request.
 	 *
 	 * @since 1.3.0
 	 *
-	 * @return int Rows deleted.
+	 * @return int Click rows deleted.
 	 */
 	public static function prune() {
+		$cutoff = current_datetime()->modify( '-' . Secrets::retention_days() . ' days' )->format( 'Y-m-d' );
+		self::delete_before( self::clients_table(), gmdate( 'Y-m-d' ) );
+		return self::delete_before( self::table(), $cutoff );
+	}
+
+	/**
+	 * Deletes a table's rows of the days before a day, PRUNE_BATCH at a
+	 * time (each DELETE short, so it never holds the table long).
+	 *
+	 * @param string $table Table (ours).
+	 * @param string $day   YYYY-MM-DD.
+	 * @return int Rows deleted.
+	 */
+	private static function delete_before( $table, $day ) {
 		/**
 		 * WordPress database abstraction (set up by wp-settings.php).
 		 *
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
-		$table  = self::table();
-		$cutoff = current_datetime()->modify( '-' . Secrets::retention_days() . ' days' )->format( 'Y-m-d' );
-		self::forget_clients( gmdate( 'Y-m-d' ) );
-		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE day < %s", $cutoff ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$deleted = 0;
+		for ( $i = 0; $i < self::PRUNE_BATCHES; $i++ ) {
+			$done = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE day < %s LIMIT %d", $day, self::PRUNE_BATCH ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( ! is_int( $done ) || $done < 1 ) {
+				break;
+			}
+			$deleted += $done;
+			if ( $done < self::PRUNE_BATCH ) {
+				break;
+			}
+		}
+		return $deleted;
 	}
 }

@@ -6,7 +6,8 @@
  * counting off; the chart and the CSV of the same table.
  *
  * Each test is its own client (its own user agent): the cap is per IP address
- * and user agent, and every test runs from 127.0.0.1.
+ * and user agent, and every test runs from 127.0.0.1 (under that address's
+ * higher ceiling, emptied before the tests).
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
@@ -19,6 +20,7 @@ import {
 	routeMeta,
 	test,
 	type Sdk,
+	wpEval,
 } from '../fixtures';
 
 const PAGE_ID = '1234567890';
@@ -137,6 +139,11 @@ test.describe( 'Click funnel', () => {
 	const buttonRef = uniqueRef( 'button' );
 
 	test.beforeAll( async ( { requestUtils } ) => {
+		// Today's caps start empty: every test runs from 127.0.0.1, whose
+		// per-IP ceiling (Click_Route::IP_DAILY_CAP) earlier runs would use up.
+		wpEval(
+			'global $wpdb; $wpdb->query( "TRUNCATE TABLE {$wpdb->prefix}ccfm_click_clients" );'
+		);
 		const post = await requestUtils.rest< { id: number; link: string } >( {
 			method: 'POST',
 			path: '/wp/v2/posts',

@@ -201,7 +201,7 @@ class RendererTest extends TestCase {
 		$this->assertStringNotContainsString( 'fb-customerchat', $html );
 		$this->assertStringNotContainsString( 'ccfm-greeting', $html, 'No greeting, no greeting box.' );
 		$this->assertStringContainsString( 'href="https://m.me/1234567890"', $html );
-		$this->assertEqualsCanonicalizing( array( 'beacon', 'front', 'link' ), array_keys( Renderer::config( $settings, 'en_US' ) ), 'Link mode without a greeting: the link, where the rest of the API is and the click beacon.' );
+		$this->assertEqualsCanonicalizing( array( 'beacon', 'front', 'key', 'link' ), array_keys( Renderer::config( $settings, 'en_US' ) ), 'Link mode without a greeting: the link, where the rest of the API is, the click beacon and its key.' );
 	}
 
 	/**

@@ -79,9 +79,15 @@ class ClickFunnelTest extends PlatformTestCase {
 	 * @return \WP_REST_Response
 	 */
 	private function beacon( array $query, $body = 'https://m.me/examplepage?ref=spring', $type = 'text/plain;charset=UTF-8' ) {
+		// The key the page printed for its page and the ref of the link (ClickSigningTest forges it).
+		if ( isset( $query['page'] ) && ! array_key_exists( 'k', $query ) ) {
+			$ref        = Click_Route::ref_of( $body );
+			$query['k'] = Click_Route::key( $query['page'], null === $ref ? '' : $ref );
+		}
 		$request = new \WP_REST_Request( 'POST', '/ccfm/v1/click' );
 		$request->set_query_params( $query );
 		$request->set_header( 'content-type', $type );
+		$request->set_header( 'user-agent', (string) $_SERVER['HTTP_USER_AGENT'] );
 		$request->set_body( $body );
 		$response = rest_get_server()->dispatch( $request );
 		$this->assertInstanceOf( \WP_REST_Response::class, $response );
@@ -201,15 +207,21 @@ class ClickFunnelTest extends PlatformTestCase {
 		$dump = (string) wp_json_encode( $keys ) . wp_json_encode( self::clicks() );
 		$this->assertStringNotContainsString( '203.0.113.7', $dump );
 		$this->assertStringNotContainsString( 'FunnelTest', $dump );
-		$this->assertCount( 2, $keys );
-		$this->assertSame( gmdate( 'Y-m-d' ), $keys[0]['day'] );
-		$this->assertMatchesRegularExpression( '/^[0-9a-f]{40}$/', $keys[0]['client_key'] );
-		$this->assertSame( (string) ( Click_Route::DAILY_CAP + 20 ), $keys[1]['clicks'] );
+		// Two clients, two IP addresses, the budget of new rows (one row).
+		$this->assertCount( 5, $keys );
+		$this->assertSame( array( gmdate( 'Y-m-d' ) ), array_values( array_unique( array_column( $keys, 'day' ) ) ) );
+		$hmacs = array_values( array_filter( array_column( $keys, 'client_key' ), static fn( $key ) => 0 !== strpos( $key, 'rows:' ) ) );
+		$this->assertCount( 4, $hmacs );
+		foreach ( $hmacs as $key ) {
+			$this->assertMatchesRegularExpression( '/^[0-9a-f]{40}$/', $key );
+		}
+		$this->assertSame( (string) ( Click_Route::DAILY_CAP + 20 ), $keys[4]['clicks'], 'The first client\'s every beacon, the capped ones too.' );
 	}
 
 	/**
-	 * The cap's keys of a day are gone once the day is over: with the first
-	 * click of the next day, or the daily pruning.
+	 * The caps' keys of a day are gone once the day is over, deleted by the
+	 * daily pruning (never in a visitor's request: a new day's first click
+	 * deletes nothing).
 	 */
 	public function test_the_cap_forgets_yesterday() {
 		global $wpdb;
@@ -218,6 +230,8 @@ class ClickFunnelTest extends PlatformTestCase {
 		Click_Store::take( str_repeat( 'b', 40 ), $yesterday );
 		$this->assertSame( 1, Click_Store::take( str_repeat( 'c', 40 ), gmdate( 'Y-m-d' ) ) );
 		$this->assertSame( 2, Click_Store::take( str_repeat( 'c', 40 ), gmdate( 'Y-m-d' ) ) );
+		$this->assertCount( 3, $wpdb->get_col( 'SELECT client_key FROM ' . Click_Store::clients_table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		do_action( Conversation_Pruning::CRON_HOOK );
 		$this->assertSame( array( str_repeat( 'c', 40 ) ), $wpdb->get_col( 'SELECT client_key FROM ' . Click_Store::clients_table() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 
 		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Click_Store::clients_table() . ' SET day = %s', $yesterday ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
@@ -227,16 +241,16 @@ class ClickFunnelTest extends PlatformTestCase {
 
 	public function test_counting_off_refuses_beacons_and_prints_no_beacon_url() {
 		update_option( self::OPTION, array( 'click_counting' => 'off' ) );
-		$this->assertSame( array(), Click_Route::front_config( false ) );
+		$this->assertSame( array(), Click_Route::front_config( 'spring' ) );
 		$this->assertSame( 403, $this->beacon( array( 'page' => '/', 'path' => 'link' ) )->get_status() );
 		$this->assertSame( array(), self::clicks() );
 
 		update_option( self::OPTION, array( 'click_counting' => 'on' ) );
-		$config = Click_Route::front_config( false );
+		$config = Click_Route::front_config( 'spring' );
 		$this->assertArrayHasKey( 'beacon', $config );
-		// Link mode: the route's default path (link); Chat Plugin mode: the boot script appends it.
+		// The boot script appends &k= and the key, and in Chat Plugin mode the path.
 		$this->assertStringEndsWith( '?page=%2F', (string) $config['beacon'] );
-		$this->assertStringEndsWith( '?page=%2F&path=', (string) Click_Route::front_config( true )['beacon'] );
+		$this->assertSame( Click_Route::key( '/', 'spring' ), $config['key'] );
 		$this->assertStringContainsString( '/ccfm/v1/click', (string) $config['beacon'] );
 	}
 
