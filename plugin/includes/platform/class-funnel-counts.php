@@ -1,0 +1,260 @@
+<?php
+/**
+ * The funnel's figures as the database counts them: clicks from the daily
+ * click counts (ccfm_clicks) and conversation starts from their daily totals
+ * (ccfm_conversation_days), each grouped, ordered and LIMITed in SQL, so PHP
+ * only ever holds a bounded number of rows (Funnel_Report joins them).
+ *
+ * @package CustomerChatForMessenger
+ */
+
+namespace CCFM\Platform;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Aggregated, bounded reads of clicks and starts between two days.
+ *
+ * @since 1.0.0
+ */
+final class Funnel_Counts {
+
+	/**
+	 * The days condition (inclusive), for a table with a `day` column.
+	 *
+	 * @param string $from First day, YYYY-MM-DD.
+	 * @param string $to   Last day, YYYY-MM-DD.
+	 * @return string
+	 */
+	private static function days( $from, $to ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		return (string) $wpdb->prepare( 'day >= %s AND day <= %s', $from, $to );
+	}
+
+	/**
+	 * Total clicks and total starts.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $from        First day, YYYY-MM-DD.
+	 * @param string $to          Last day, YYYY-MM-DD.
+	 * @param bool   $with_starts Whether to count starts (a connected site).
+	 * @return array{clicks:int,starts:int}
+	 */
+	public static function totals( $from, $to, $with_starts ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$days   = self::days( $from, $to );
+		$clicks = Click_Store::table();
+		$starts = Conversation_Rollup::table();
+		return array(
+			'clicks' => (int) $wpdb->get_var( "SELECT SUM(clicks) FROM {$clicks} WHERE {$days}" ), // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			'starts' => $with_starts ? (int) $wpdb->get_var( "SELECT SUM(starts) FROM {$starts} WHERE {$days}" ) : 0, // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		);
+	}
+
+	/**
+	 * Clicks and starts per day (only days that have any).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $from        First day, YYYY-MM-DD.
+	 * @param string $to          Last day, YYYY-MM-DD.
+	 * @param bool   $with_starts Whether to count starts.
+	 * @return array<string,array{clicks:int,starts:int}> By day.
+	 */
+	public static function per_day( $from, $to, $with_starts ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$days   = self::days( $from, $to );
+		$clicks = Click_Store::table();
+		$starts = Conversation_Rollup::table();
+		$out    = array();
+		/**
+		 * Clicks per day (wpdb returns strings).
+		 *
+		 * @var list<array{day:string,n:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( "SELECT day, SUM(clicks) AS n FROM {$clicks} WHERE {$days} GROUP BY day", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		foreach ( (array) $rows as $row ) {
+			$out[ $row['day'] ] = array(
+				'clicks' => (int) $row['n'],
+				'starts' => 0,
+			);
+		}
+		if ( $with_starts ) {
+			/**
+			 * Starts per day.
+			 *
+			 * @var list<array{day:string,n:string}>|null $rows
+			 */
+			$rows = $wpdb->get_results( "SELECT day, SUM(starts) AS n FROM {$starts} WHERE {$days} GROUP BY day", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			foreach ( (array) $rows as $row ) {
+				$out[ $row['day'] ]['clicks'] = isset( $out[ $row['day'] ] ) ? $out[ $row['day'] ]['clicks'] : 0;
+				$out[ $row['day'] ]['starts'] = (int) $row['n'];
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * Clicks and starts per ref, for the refs with the most clicks and the
+	 * refs with the most starts ($limit of each); each listed ref's clicks
+	 * and starts are its full counts.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $from        First day, YYYY-MM-DD.
+	 * @param string $to          Last day, YYYY-MM-DD.
+	 * @param bool   $with_starts Whether to count starts.
+	 * @param int    $limit       Refs of each kind.
+	 * @return array<string,array{clicks:int,starts:int}> By ref.
+	 */
+	public static function per_ref( $from, $to, $with_starts, $limit ) {
+		$clicks = self::sum_by_ref( Click_Store::table(), 'clicks', $from, $to, $limit, array() );
+		$starts = $with_starts ? self::sum_by_ref( Conversation_Rollup::table(), 'starts', $from, $to, $limit, array() ) : array();
+		// The other count of each listed ref (at most $limit refs a query).
+		$missing_clicks = array_values( array_diff( array_map( 'strval', array_keys( $starts ) ), array_map( 'strval', array_keys( $clicks ) ) ) );
+		$missing_starts = array_values( array_diff( array_map( 'strval', array_keys( $clicks ) ), array_map( 'strval', array_keys( $starts ) ) ) );
+		$clicks        += $missing_clicks ? self::sum_by_ref( Click_Store::table(), 'clicks', $from, $to, $limit, $missing_clicks ) : array();
+		$starts        += $with_starts && $missing_starts ? self::sum_by_ref( Conversation_Rollup::table(), 'starts', $from, $to, $limit, $missing_starts ) : array();
+		$out            = array();
+		foreach ( array_unique( array_merge( array_map( 'strval', array_keys( $clicks ) ), array_map( 'strval', array_keys( $starts ) ) ) ) as $ref ) {
+			$out[ $ref ] = array(
+				'clicks' => isset( $clicks[ $ref ] ) ? $clicks[ $ref ] : 0,
+				'starts' => isset( $starts[ $ref ] ) ? $starts[ $ref ] : 0,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * A column summed per ref, most first: the top $limit, or the given refs.
+	 *
+	 * @param string   $table  Table.
+	 * @param string   $column clicks or starts.
+	 * @param string   $from   First day.
+	 * @param string   $to     Last day.
+	 * @param int      $limit  Rows at most.
+	 * @param string[] $refs   Only these refs (none: any).
+	 * @phpstan-param list<string> $refs
+	 * @return array<string,int> By ref.
+	 */
+	private static function sum_by_ref( $table, $column, $from, $to, $limit, array $refs ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$where = self::days( $from, $to );
+		if ( $refs ) {
+			$where .= $wpdb->prepare( ' AND ref IN (' . implode( ',', array_fill( 0, count( $refs ), '%s' ) ) . ')', $refs ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+		}
+		$column = 'starts' === $column ? 'starts' : 'clicks';
+		$limit  = max( 1, (int) $limit );
+		/**
+		 * Sums per ref (wpdb returns strings).
+		 *
+		 * @var list<array{ref:string,n:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( "SELECT ref, SUM({$column}) AS n FROM {$table} WHERE {$where} GROUP BY ref ORDER BY n DESC, ref ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (string) $row['ref'] ] = (int) $row['n'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Clicks per day, page and ref (the Chat Plugin path apart): the most
+	 * recent days first, then the most clicks; $limit rows at most.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $from  First day, YYYY-MM-DD.
+	 * @param string $to    Last day, YYYY-MM-DD.
+	 * @param int    $limit Rows at most.
+	 * @return list<array{day:string,page:string,ref:string,clicks:int,chat:int}>
+	 */
+	public static function click_rows( $from, $to, $limit ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table = Click_Store::table();
+		$days  = self::days( $from, $to );
+		$limit = max( 1, (int) $limit );
+		/**
+		 * Rows (wpdb returns strings).
+		 *
+		 * @var list<array{day:string,page:string,ref:string,clicks:string,chat:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( "SELECT day, page, ref, SUM(clicks) AS clicks, SUM(CASE WHEN path = 'chat' THEN clicks ELSE 0 END) AS chat FROM {$table} WHERE {$days} GROUP BY day, page, ref ORDER BY day DESC, clicks DESC, page ASC, ref ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'day'    => (string) $row['day'],
+				'page'   => (string) $row['page'],
+				'ref'    => (string) $row['ref'],
+				'clicks' => (int) $row['clicks'],
+				'chat'   => (int) $row['chat'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Conversation starts per local day, ref and page address: the most
+	 * recent days first, then the most starts; $limit rows at most.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $from  First day, YYYY-MM-DD.
+	 * @param string $to    Last day, YYYY-MM-DD.
+	 * @param int    $limit Rows at most.
+	 * @return list<array{day:string,ref:string,page_url:string,starts:int}>
+	 */
+	public static function start_rows( $from, $to, $limit ) {
+		/**
+		 * WordPress database abstraction (set up by wp-settings.php).
+		 *
+		 * @var \wpdb $wpdb
+		 */
+		global $wpdb;
+		$table = Conversation_Rollup::table();
+		$days  = self::days( $from, $to );
+		$limit = max( 1, (int) $limit );
+		/**
+		 * Rows (wpdb returns strings).
+		 *
+		 * @var list<array{day:string,ref:string,page_url:string,starts:string}>|null $rows
+		 */
+		$rows = $wpdb->get_results( "SELECT day, ref, page_url, SUM(starts) AS starts FROM {$table} WHERE {$days} GROUP BY day, ref, page_url ORDER BY day DESC, starts DESC, MIN(first_id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'day'      => (string) $row['day'],
+				'ref'      => (string) $row['ref'],
+				'page_url' => (string) $row['page_url'],
+				'starts'   => (int) $row['starts'],
+			);
+		}
+		return $out;
+	}
+}
