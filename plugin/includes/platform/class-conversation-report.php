@@ -109,11 +109,11 @@ final class Conversation_Report {
 		$where     = $wpdb->prepare( 'day >= %s AND day <= %s', $from->format( 'Y-m-d' ), $to->format( 'Y-m-d' ) );
 		$limit     = self::REPORT_LIST_LIMIT;
 		/**
-		 * Starts per local day (wpdb returns strings).
+		 * Starts per local day and source bucket, in one pass (wpdb returns strings).
 		 *
-		 * @var list<array{day:string,starts:string}>|null $days_rows
+		 * @var list<array{day:string,bucket:string,starts:string}>|null $days_rows
 		 */
-		$days_rows = $wpdb->get_results( "SELECT day, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY day", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$days_rows = $wpdb->get_results( "SELECT day, CASE source WHEN 'CUSTOMER_CHAT_PLUGIN' THEN 'plugin' WHEN 'SHORTLINK' THEN 'link' ELSE 'other' END AS bucket, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY day, bucket", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 		/**
 		 * Starts per ref, most first (first seen first on a tie).
 		 *
@@ -126,32 +126,22 @@ final class Conversation_Report {
 		 * @var list<array{value:string,starts:string}>|null $pages
 		 */
 		$pages = $wpdb->get_results( "SELECT page_url AS value, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY page_url ORDER BY starts DESC, MIN(first_id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
-		/**
-		 * Starts per source bucket.
-		 *
-		 * @var list<array{value:string,starts:string}>|null $by_source
-		 */
-		$by_source = $wpdb->get_results( "SELECT CASE source WHEN 'CUSTOMER_CHAT_PLUGIN' THEN 'plugin' WHEN 'SHORTLINK' THEN 'link' ELSE 'other' END AS value, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY value", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
 			$per_day[ $day->format( 'Y-m-d' ) ] = 0;
 		}
-		$total = 0;
-		foreach ( (array) $days_rows as $row ) {
-			if ( isset( $per_day[ $row['day'] ] ) ) {
-				$per_day[ $row['day'] ] += (int) $row['starts'];
-				$total                  += (int) $row['starts'];
-			}
-		}
+		$total   = 0;
 		$sources = array(
 			'plugin' => 0,
 			'link'   => 0,
 			'other'  => 0,
 		);
-		foreach ( (array) $by_source as $row ) {
-			if ( isset( $sources[ $row['value'] ] ) ) {
-				$sources[ $row['value'] ] += (int) $row['starts'];
+		foreach ( (array) $days_rows as $row ) {
+			if ( isset( $per_day[ $row['day'] ], $sources[ $row['bucket'] ] ) ) {
+				$per_day[ $row['day'] ]    += (int) $row['starts'];
+				$sources[ $row['bucket'] ] += (int) $row['starts'];
+				$total                     += (int) $row['starts'];
 			}
 		}
 		$days = array();

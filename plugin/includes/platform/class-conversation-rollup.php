@@ -80,9 +80,10 @@ final class Conversation_Rollup {
 	/**
 	 * The CREATE TABLE statement for dbDelta (Conversation_Table::install()).
 	 * row_key is the SHA-1 of day, ref, page and source (one short unique key
-	 * instead of a composite one over a 2,048-character address); first_id
-	 * the first raw event counted in the row, so lists keep "first seen
-	 * first" on a tie.
+	 * instead of a composite one over a 2,048-character address), behind the
+	 * day in the primary key so a range of days is one sequential read of
+	 * the clustered index; first_id the first raw event counted in the row,
+	 * so lists keep "first seen first" on a tie.
 	 *
 	 * @since 1.0.0
 	 *
@@ -99,8 +100,7 @@ final class Conversation_Rollup {
   source varchar(40) NOT NULL DEFAULT '',
   starts int(10) unsigned NOT NULL DEFAULT 0,
   first_id bigint(20) unsigned NOT NULL DEFAULT 0,
-  PRIMARY KEY  (row_key),
-  KEY day (day)
+  PRIMARY KEY  (day,row_key)
 ) {$charset};";
 	}
 

@@ -37,40 +37,16 @@ final class Funnel_Counts {
 	}
 
 	/**
-	 * Total clicks and total starts.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @param string $from        First day, YYYY-MM-DD.
-	 * @param string $to          Last day, YYYY-MM-DD.
-	 * @param bool   $with_starts Whether to count starts (a connected site).
-	 * @return array{clicks:int,starts:int}
-	 */
-	public static function totals( $from, $to, $with_starts ) {
-		/**
-		 * WordPress database abstraction (set up by wp-settings.php).
-		 *
-		 * @var \wpdb $wpdb
-		 */
-		global $wpdb;
-		$days   = self::days( $from, $to );
-		$clicks = Click_Store::table();
-		$starts = Conversation_Rollup::table();
-		return array(
-			'clicks' => (int) $wpdb->get_var( "SELECT SUM(clicks) FROM {$clicks} WHERE {$days}" ), // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			'starts' => $with_starts ? (int) $wpdb->get_var( "SELECT SUM(starts) FROM {$starts} WHERE {$days}" ) : 0, // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		);
-	}
-
-	/**
-	 * Clicks and starts per day (only days that have any).
+	 * Clicks and starts per day (only days that have any), and how many
+	 * stored rows each day has of each (at least its rows in the table:
+	 * what Funnel_Report needs to choose the days it lists in full).
 	 *
 	 * @since 1.0.0
 	 *
 	 * @param string $from        First day, YYYY-MM-DD.
 	 * @param string $to          Last day, YYYY-MM-DD.
 	 * @param bool   $with_starts Whether to count starts.
-	 * @return array<string,array{clicks:int,starts:int}> By day.
+	 * @return array<string,array{clicks:int,starts:int,rows:int}> By day.
 	 */
 	public static function per_day( $from, $to, $with_starts ) {
 		/**
@@ -79,32 +55,29 @@ final class Funnel_Counts {
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
-		$days   = self::days( $from, $to );
-		$clicks = Click_Store::table();
-		$starts = Conversation_Rollup::table();
-		$out    = array();
-		/**
-		 * Clicks per day (wpdb returns strings).
-		 *
-		 * @var list<array{day:string,n:string}>|null $rows
-		 */
-		$rows = $wpdb->get_results( "SELECT day, SUM(clicks) AS n FROM {$clicks} WHERE {$days} GROUP BY day", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		foreach ( (array) $rows as $row ) {
-			$out[ $row['day'] ] = array(
-				'clicks' => (int) $row['n'],
-				'starts' => 0,
-			);
-		}
+		$days    = self::days( $from, $to );
+		$queries = array( 'clicks' => 'SELECT day, SUM(clicks) AS n, COUNT(*) AS r FROM ' . Click_Store::table() . " WHERE {$days} GROUP BY day" );
 		if ( $with_starts ) {
+			$queries['starts'] = 'SELECT day, SUM(starts) AS n, COUNT(*) AS r FROM ' . Conversation_Rollup::table() . " WHERE {$days} GROUP BY day";
+		}
+		$out = array();
+		foreach ( $queries as $column => $sql ) {
 			/**
-			 * Starts per day.
+			 * Sums and row counts per day (wpdb returns strings).
 			 *
-			 * @var list<array{day:string,n:string}>|null $rows
+			 * @var list<array{day:string,n:string,r:string}>|null $rows
 			 */
-			$rows = $wpdb->get_results( "SELECT day, SUM(starts) AS n FROM {$starts} WHERE {$days} GROUP BY day", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$rows = $wpdb->get_results( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
 			foreach ( (array) $rows as $row ) {
-				$out[ $row['day'] ]['clicks'] = isset( $out[ $row['day'] ] ) ? $out[ $row['day'] ]['clicks'] : 0;
-				$out[ $row['day'] ]['starts'] = (int) $row['n'];
+				if ( ! isset( $out[ $row['day'] ] ) ) {
+					$out[ $row['day'] ] = array(
+						'clicks' => 0,
+						'starts' => 0,
+						'rows'   => 0,
+					);
+				}
+				$out[ $row['day'] ][ $column ] = (int) $row['n'];
+				$out[ $row['day'] ]['rows']   += (int) $row['r'];
 			}
 		}
 		return $out;
@@ -126,12 +99,16 @@ final class Funnel_Counts {
 	public static function per_ref( $from, $to, $with_starts, $limit ) {
 		$clicks = self::sum_by_ref( Click_Store::table(), 'clicks', $from, $to, $limit, array() );
 		$starts = $with_starts ? self::sum_by_ref( Conversation_Rollup::table(), 'starts', $from, $to, $limit, array() ) : array();
-		// The other count of each listed ref (at most $limit refs a query).
-		$missing_clicks = array_values( array_diff( array_map( 'strval', array_keys( $starts ) ), array_map( 'strval', array_keys( $clicks ) ) ) );
-		$missing_starts = array_values( array_diff( array_map( 'strval', array_keys( $clicks ) ), array_map( 'strval', array_keys( $starts ) ) ) );
-		$clicks        += $missing_clicks ? self::sum_by_ref( Click_Store::table(), 'clicks', $from, $to, $limit, $missing_clicks ) : array();
-		$starts        += $with_starts && $missing_starts ? self::sum_by_ref( Conversation_Rollup::table(), 'starts', $from, $to, $limit, $missing_starts ) : array();
-		$out            = array();
+		// A list that was cut may lack the other count of a listed ref: ask for those alone.
+		if ( count( $clicks ) >= $limit ) {
+			$missing = array_values( array_diff( array_map( 'strval', array_keys( $starts ) ), array_map( 'strval', array_keys( $clicks ) ) ) );
+			$clicks += $missing ? self::sum_by_ref( Click_Store::table(), 'clicks', $from, $to, $limit, $missing ) : array();
+		}
+		if ( $with_starts && count( $starts ) >= $limit ) {
+			$missing = array_values( array_diff( array_map( 'strval', array_keys( $clicks ) ), array_map( 'strval', array_keys( $starts ) ) ) );
+			$starts += $missing ? self::sum_by_ref( Conversation_Rollup::table(), 'starts', $from, $to, $limit, $missing ) : array();
+		}
+		$out = array();
 		foreach ( array_unique( array_merge( array_map( 'strval', array_keys( $clicks ) ), array_map( 'strval', array_keys( $starts ) ) ) ) as $ref ) {
 			$out[ $ref ] = array(
 				'clicks' => isset( $clicks[ $ref ] ) ? $clicks[ $ref ] : 0,

@@ -260,12 +260,14 @@ final class Funnel_Report {
 	 * The funnel between two days (inclusive, site time zone).
 	 *
 	 * Every figure is counted by the database from daily aggregates, with
-	 * the LIMIT in SQL (Funnel_Counts): the totals and the days over the
-	 * whole range, the REF_LIMIT refs with the most clicks and with the most
-	 * starts, and at most MAX_ROWS + 1 rows of clicks and of starts, the most
-	 * recent days first. PHP joins those bounded rows by page path. When
-	 * either list was cut, only the days both lists hold in full are listed
-	 * (`truncated`), so no row shows a share of its clicks or starts.
+	 * the LIMIT in SQL (Funnel_Counts): the days (and the totals from them)
+	 * over the whole range, the REF_LIMIT refs with the most clicks and with
+	 * the most starts, and the rows of the most recent days whose stored
+	 * rows fit in MAX_ROWS (each day's row count bounds the rows it adds),
+	 * read for those days alone and LIMITed. PHP joins those bounded rows by
+	 * page path. When days were left out, `truncated` says so; a listed day
+	 * is never listed in part, unless one day alone has more rows than
+	 * MAX_ROWS.
 	 *
 	 * @since 1.3.0
 	 *
@@ -278,18 +280,28 @@ final class Funnel_Report {
 		$first     = $from->format( 'Y-m-d' );
 		$last      = $to->format( 'Y-m-d' );
 		$preparing = $connected ? Conversation_Rollup::preparing() : null;
-		$clicks    = Funnel_Counts::click_rows( $first, $last, self::MAX_ROWS + 1 );
-		// Without a connection there are no starts to join: clicks alone.
-		$starts = $connected ? Funnel_Counts::start_rows( $first, $last, self::MAX_ROWS + 1 ) : array();
+		$counts    = Funnel_Counts::per_day( $first, $last, $connected );
 
-		// A cut list is whole only for the days after its last row's day.
-		$cut = '';
-		foreach ( array( $clicks, $starts ) as $list ) {
-			if ( count( $list ) > self::MAX_ROWS ) {
-				$cut = max( $cut, $list[ count( $list ) - 1 ]['day'] );
+		// The most recent days whose stored rows fit in the table are listed
+		// in full; each day's row count bounds the rows it adds.
+		krsort( $counts );
+		$since = $first;
+		$held  = 0;
+		$cut   = false;
+		foreach ( $counts as $day => $count ) {
+			if ( $held + $count['rows'] > self::MAX_ROWS ) {
+				$cut   = true;
+				$since = 0 === $held ? (string) $day : $since; // One day alone is more than the table: its first rows.
+				break;
 			}
+			$held += $count['rows'];
+			$since = (string) $day;
 		}
-		$truncated = '' !== $cut;
+		$since  = $cut ? $since : $first;
+		$clicks = Funnel_Counts::click_rows( $since, $last, self::MAX_ROWS + 1 );
+		// Without a connection there are no starts to join: clicks alone.
+		$starts    = $connected ? Funnel_Counts::start_rows( $since, $last, self::MAX_ROWS + 1 ) : array();
+		$truncated = $cut || count( $clicks ) > self::MAX_ROWS || count( $starts ) > self::MAX_ROWS;
 
 		$ids = array();
 		foreach ( $clicks as $click ) {
@@ -326,17 +338,8 @@ final class Funnel_Report {
 		}
 		$rows = array();
 		foreach ( $merged as $row ) {
-			if ( ! $truncated || $row['day'] > $cut ) {
-				$row['rate'] = self::rate( $row['starts'], $row['clicks'] );
-				$rows[]      = $row;
-			}
-		}
-		if ( ! $rows && $truncated ) {
-			// One day alone has more rows than the table shows: its first ones.
-			foreach ( $merged as $row ) {
-				$row['rate'] = self::rate( $row['starts'], $row['clicks'] );
-				$rows[]      = $row;
-			}
+			$row['rate'] = self::rate( $row['starts'], $row['clicks'] );
+			$rows[]      = $row;
 		}
 		usort(
 			$rows,
@@ -346,18 +349,23 @@ final class Funnel_Report {
 		);
 		$truncated = $truncated || count( $rows ) > self::MAX_ROWS;
 
-		$counts  = Funnel_Counts::per_day( $first, $last, $connected );
+		$totals  = array(
+			'clicks' => 0,
+			'starts' => 0,
+		);
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
-			$key       = $day->format( 'Y-m-d' );
-			$per_day[] = array(
+			$key               = $day->format( 'Y-m-d' );
+			$per_day[]         = array(
 				'day'    => $key,
 				'clicks' => isset( $counts[ $key ] ) ? $counts[ $key ]['clicks'] : 0,
 				'starts' => isset( $counts[ $key ] ) ? $counts[ $key ]['starts'] : 0,
 			);
+			$totals['clicks'] += isset( $counts[ $key ] ) ? $counts[ $key ]['clicks'] : 0;
+			$totals['starts'] += isset( $counts[ $key ] ) ? $counts[ $key ]['starts'] : 0;
 		}
 		$per_ref = array();
-		foreach ( Funnel_Counts::per_ref( $first, $last, $connected, self::REF_LIMIT ) as $ref => $row ) {
+		foreach ( Funnel_Counts::per_ref( $first, $last, $connected, 10 * self::REF_LIMIT ) as $ref => $row ) {
 			$per_ref[] = array(
 				'ref'    => (string) $ref,
 				'clicks' => $row['clicks'],
@@ -371,7 +379,6 @@ final class Funnel_Report {
 				return array( $b['clicks'], $b['starts'], $a['ref'] ) <=> array( $a['clicks'], $a['starts'], $b['ref'] );
 			}
 		);
-		$totals = Funnel_Counts::totals( $first, $last, $connected );
 		return array(
 			'from'      => $first,
 			'to'        => $last,
