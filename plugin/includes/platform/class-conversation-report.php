@@ -120,12 +120,36 @@ final class Conversation_Report {
 		 * @var list<array{value:string,starts:string}>|null $refs
 		 */
 		$refs = $wpdb->get_results( "SELECT ref AS value, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY ref ORDER BY starts DESC, MIN(first_id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		// Starts per page, most first. Starts without a page (m.me links, ads:
+		// most of them) are summed apart, so the GROUP BY over the long
+		// addresses reads only the rows that have one.
 		/**
-		 * Starts per page, most first.
+		 * Starts with no page (wpdb returns strings).
 		 *
-		 * @var list<array{value:string,starts:string}>|null $pages
+		 * @var array{starts:string|null,first_id:string|null}|null $no_page
 		 */
-		$pages = $wpdb->get_results( "SELECT page_url AS value, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY page_url ORDER BY starts DESC, MIN(first_id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$no_page = $wpdb->get_row( "SELECT SUM(starts) AS starts, MIN(first_id) AS first_id FROM {$table} WHERE {$where} AND page_url = ''", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		/**
+		 * Starts per page.
+		 *
+		 * @var list<array{value:string,starts:string,first_id:string}>|null $pages
+		 */
+		$pages = $wpdb->get_results( "SELECT page_url AS value, SUM(starts) AS starts, MIN(first_id) AS first_id FROM {$table} WHERE {$where} AND page_url <> '' GROUP BY page_url ORDER BY starts DESC, first_id ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$pages = (array) $pages;
+		if ( is_array( $no_page ) && is_numeric( $no_page['starts'] ) && (int) $no_page['starts'] > 0 ) {
+			$pages[] = array(
+				'value'    => '',
+				'starts'   => (string) $no_page['starts'],
+				'first_id' => (string) $no_page['first_id'],
+			);
+			usort(
+				$pages,
+				static function ( $a, $b ) {
+					return array( (int) $b['starts'], (int) $a['first_id'] ) <=> array( (int) $a['starts'], (int) $b['first_id'] );
+				}
+			);
+			$pages = array_slice( $pages, 0, $limit );
+		}
 
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {

@@ -37,6 +37,21 @@ final class Funnel_Counts {
 	}
 
 	/**
+	 * The index hint for reading many days of clicks: ccfm_clicks is keyed
+	 * by a hash, so walking its day index over months of rows costs a random
+	 * read a row; one sequential pass over the table is several times
+	 * faster. A short range keeps the index.
+	 *
+	 * @param string $from First day, YYYY-MM-DD.
+	 * @param string $to   Last day, YYYY-MM-DD.
+	 * @return string
+	 */
+	private static function scan( $from, $to ) {
+		$days = ( (int) strtotime( $to . ' UTC' ) - (int) strtotime( $from . ' UTC' ) ) / DAY_IN_SECONDS;
+		return $days > 62 ? ' IGNORE INDEX (day)' : '';
+	}
+
+	/**
 	 * Clicks and starts per day (only days that have any), and how many
 	 * stored rows each day has of each (at least its rows in the table:
 	 * what Funnel_Report needs to choose the days it lists in full).
@@ -56,7 +71,7 @@ final class Funnel_Counts {
 		 */
 		global $wpdb;
 		$days    = self::days( $from, $to );
-		$queries = array( 'clicks' => 'SELECT day, SUM(clicks) AS n, COUNT(*) AS r FROM ' . Click_Store::table() . " WHERE {$days} GROUP BY day" );
+		$queries = array( 'clicks' => 'SELECT day, SUM(clicks) AS n, COUNT(*) AS r FROM ' . Click_Store::table() . self::scan( $from, $to ) . " WHERE {$days} GROUP BY day" );
 		if ( $with_starts ) {
 			$queries['starts'] = 'SELECT day, SUM(starts) AS n, COUNT(*) AS r FROM ' . Conversation_Rollup::table() . " WHERE {$days} GROUP BY day";
 		}
@@ -143,12 +158,13 @@ final class Funnel_Counts {
 		}
 		$column = 'starts' === $column ? 'starts' : 'clicks';
 		$limit  = max( 1, (int) $limit );
+		$hint   = 'clicks' === $column ? self::scan( $from, $to ) : '';
 		/**
 		 * Sums per ref (wpdb returns strings).
 		 *
 		 * @var list<array{ref:string,n:string}>|null $rows
 		 */
-		$rows = $wpdb->get_results( "SELECT ref, SUM({$column}) AS n FROM {$table} WHERE {$where} GROUP BY ref ORDER BY n DESC, ref ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$rows = $wpdb->get_results( "SELECT ref, SUM({$column}) AS n FROM {$table}{$hint} WHERE {$where} GROUP BY ref ORDER BY n DESC, ref ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (string) $row['ref'] ] = (int) $row['n'];
