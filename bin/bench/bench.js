@@ -973,19 +973,25 @@ main()
 	.finally( cleanup );
 
 // ---------------------------------------------------------------------------
-// 5. Conversations report at scale (bin/bench/bench-report.php): 1,000,000 stored
-// events in the test database, the report over a year of them, peak PHP
-// memory. Runs once the sections above are done.
+// 5. Reports at scale (bin/bench/bench-report.php): 1,000,000 stored events in
+// the test database, counted into daily totals by the plugin's upgrade path
+// (the version check, then the rollup's cron runs), 100,000 click rows; the
+// conversations report and the funnel over a year of them, peak PHP memory.
+// Runs once the sections above are done.
 // ---------------------------------------------------------------------------
 process.once( 'beforeExit', () => {
 	out(
-		'5. Conversations report over 1,000,000 stored events (test database; inserted with INSERT … SELECT, removed after)'
+		'5. Reports over 1,000,000 stored events and 100,000 click rows (test database; inserted with INSERT … SELECT, removed after)'
 	);
 	let figures;
 	try {
 		const line = execFileSync(
 			'php',
-			[ path.join( ROOT, 'bin/bench/bench-report.php' ), '1000000' ],
+			[
+				path.join( ROOT, 'bin/bench/bench-report.php' ),
+				'1000000',
+				'100000',
+			],
 			{ cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 900000 }
 		)
 			.trim()
@@ -997,23 +1003,58 @@ process.once( 'beforeExit', () => {
 		process.exitCode = 1;
 		return;
 	}
-	const ms = figures.report_ms || [];
+	const ms = ( list ) =>
+		( list || [] ).map( ( v ) => num( v, 1 ) ).join( ' / ' );
 	out(
-		`  events  counted (365 days)  report ms (3 runs: min / median / max)  peak PHP memory  insert s  cleanup s`
+		`   upgrade: version check ${ num(
+			figures.upgrade_ms,
+			1
+		) } ms; daily totals counted in ${ num(
+			figures.rollup_s,
+			1
+		) } s by ${ num( figures.rollup_runs ) } cron run(s) of ${ num(
+			figures.rollup_batches
+		) } batches of ${ num( figures.rollup_batch ) } ids (longest run ${ num(
+			figures.rollup_run_max
+		) } ms) → ${ num(
+			figures.day_rows
+		) } rows of daily totals holding ${ num( figures.day_total ) } starts`
+	);
+	table(
+		[
+			'report (365 days)',
+			'counted',
+			'ms (3 runs: min / median / max)',
+			'peak PHP memory',
+		],
+		[
+			[
+				'conversations',
+				`${ num( figures.counted ) } starts`,
+				ms( figures.report_ms ),
+				`${ num( figures.peak_bytes / 1024, 0 ) } KiB`,
+			],
+			[
+				'funnel',
+				`${ num( figures.funnel_clicks ) } clicks, ${ num(
+					figures.funnel_starts
+				) } starts, ${ num( figures.funnel_rows ) } rows${
+					figures.funnel_trunc ? ' (truncated)' : ''
+				}`,
+				ms( figures.funnel_ms ),
+				`${ num( figures.funnel_peak / 1024, 0 ) } KiB`,
+			],
+		]
 	);
 	out(
-		`  ${ num( figures.events ) }  ${ num( figures.counted ) }  ${ ms
-			.map( ( v ) => num( v, 1 ) )
-			.join( ' / ' ) }  ${ num(
-			figures.peak_bytes / 1024,
-			0
-		) } KiB  ${ num( figures.insert_s, 1 ) }  ${ num(
+		`   read from daily totals by MariaDB ${
+			figures.mariadb
+		} (GROUP BY and LIMIT in SQL: top ${ figures.refs } refs and ${
+			figures.pages
+		} pages); insert ${ num( figures.insert_s, 1 ) } s, cleanup ${ num(
 			figures.cleanup_s,
 			1
-		) }`
-	);
-	out(
-		`   counted by MariaDB ${ figures.mariadb } (GROUP BY per local day, top ${ figures.refs } refs and ${ figures.pages } pages); rows left behind: ${ figures.left_behind }`
+		) } s; rows left behind: ${ figures.left_behind }`
 	);
 } );
 

@@ -55,11 +55,20 @@ final class Stored_Data {
 	/** Today's per-client click caps (keys deleted once the day is over), without the table prefix. */
 	const CLICK_CLIENTS_TABLE = 'ccfm_click_clients';
 
+	/** The daily totals of conversation starts (local day × ref × page × source), without the table prefix. */
+	const CONVERSATION_DAYS_TABLE = 'ccfm_conversation_days';
+
+	/** How far the daily totals are counted from the raw events (Conversation_Rollup). */
+	const ROLLUP_OPTION = 'ccfm_conversation_rollup';
+
+	/** The batches that count the daily totals from the raw events. */
+	const ROLLUP_HOOK = 'ccfm_rollup_conversations';
+
 	/** The daily pruning of the conversation records. */
 	const PRUNE_HOOK = 'ccfm_prune_conversations';
 
 	/** Options of each site. */
-	const OPTIONS = array( self::SETTINGS_OPTION, self::PLATFORM_OPTION, self::DB_VERSION_OPTION, self::LEGACY_KEYS_OPTION, self::CLICKS_DB_VERSION_OPTION );
+	const OPTIONS = array( self::SETTINGS_OPTION, self::PLATFORM_OPTION, self::DB_VERSION_OPTION, self::LEGACY_KEYS_OPTION, self::CLICKS_DB_VERSION_OPTION, self::ROLLUP_OPTION );
 
 	/** Post meta keys. */
 	const POST_META = array( self::VISIBILITY_META, self::REF_META, self::MESSAGE_TEXT_META );
@@ -68,10 +77,10 @@ final class Stored_Data {
 	const USER_META = array( self::NOTICE_DISMISSED_META );
 
 	/** Tables of each site, without the table prefix. */
-	const TABLES = array( self::CONVERSATIONS_TABLE, self::CLICKS_TABLE, self::CLICK_CLIENTS_TABLE );
+	const TABLES = array( self::CONVERSATIONS_TABLE, self::CONVERSATION_DAYS_TABLE, self::CLICKS_TABLE, self::CLICK_CLIENTS_TABLE );
 
 	/** Cron hooks of each site. */
-	const CRON_HOOKS = array( self::PRUNE_HOOK );
+	const CRON_HOOKS = array( self::PRUNE_HOOK, self::ROLLUP_HOOK );
 
 	/**
 	 * The site's tables of the plugin, with the current site's prefix.

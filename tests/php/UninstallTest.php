@@ -80,12 +80,17 @@ class UninstallTest extends TestCase {
 		Secrets::sender_secret();
 		Conversation_Store::record(
 			array(
-				'created_at' => gmdate( 'Y-m-d H:i:s' ),
-				'event_type' => 'referral',
-				'sender_key' => Conversation_Store::sender_key( 'PSID-1' ),
-				'event_key'  => hash( 'sha256', 'uninstall-probe' ),
+				'created_at'    => gmdate( 'Y-m-d H:i:s' ),
+				'event_type'    => 'referral',
+				'referral_type' => 'OPEN_THREAD',
+				'ref'           => 'landing',
+				'sender_key'    => Conversation_Store::sender_key( 'PSID-1' ),
+				'event_key'     => hash( 'sha256', 'uninstall-probe' ),
 			)
 		);
+		// A start is counted into the daily totals; a rebuild of them (a new
+		// time zone) schedules its batches.
+		\CCFM\Platform\Conversation_Rollup::restart();
 		update_option( Conversation_Store::LEGACY_OPTION, time(), false );
 		$this->post_id = (int) wp_insert_post(
 			array(

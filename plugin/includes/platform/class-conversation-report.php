@@ -83,10 +83,12 @@ final class Conversation_Report {
 	/**
 	 * Conversation starts between two days (inclusive, site time zone).
 	 *
-	 * Everything is counted by the database (GROUP BY), so memory does not
-	 * grow with the number of stored events: one row per day of the range
-	 * (per stretch of constant UTC offset of the site's time zone), and the
-	 * REPORT_LIST_LIMIT refs and pages with the most starts.
+	 * Read from the daily totals (Conversation_Rollup), counted by the
+	 * database with the GROUP BY and the LIMIT in SQL: one row per day of the
+	 * range, the REPORT_LIST_LIMIT refs and pages with the most starts (first
+	 * seen first on a tie) and the sources, whatever the number of events.
+	 * While the totals are being rebuilt (upgrade, new time zone) `preparing`
+	 * says how far, in percent; null once they are complete.
 	 *
 	 * @since 1.1.0
 	 * @since 1.2.0 Aggregated in SQL.
@@ -102,81 +104,69 @@ final class Conversation_Report {
 		 * @var \wpdb $wpdb
 		 */
 		global $wpdb;
-		$utc   = new \DateTimeZone( 'UTC' );
-		$begin = $from->setTimezone( $utc );
-		$start = $begin->format( 'Y-m-d H:i:s' );
-		$end   = $to->modify( '+1 day' )->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
-		$table = Conversation_Table::table();
-		$where = $wpdb->prepare( 'created_at >= %s AND created_at < %s AND ' . self::STARTS_WHERE, $start, $end ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		$limit = self::REPORT_LIST_LIMIT;
-
-		// One query per stretch of constant UTC offset (DST changes split the
-		// range): the database shifts each event to local time and counts per day.
-		$end_at = $to->modify( '+1 day' )->getTimestamp();
-		// False for a fixed offset such as +05:30: one stretch.
-		$changes = array_values( array_filter( (array) $from->getTimezone()->getTransitions( $begin->getTimestamp(), $end_at ), 'is_array' ) );
-		$changes = $changes ? $changes : array(
-			array(
-				'ts'     => $begin->getTimestamp(),
-				'offset' => $from->getOffset(),
-			),
-		);
-		$by_day  = array();
-		$count   = count( $changes );
-		for ( $i = 0; $i < $count; $i++ ) {
-			$stretch_start = max( $begin->getTimestamp(), (int) $changes[ $i ]['ts'] );
-			$stretch_end   = $i + 1 < $count ? min( $end_at, (int) $changes[ $i + 1 ]['ts'] ) : $end_at;
-			if ( $stretch_end <= $stretch_start ) {
-				continue;
-			}
-			/**
-			 * Starts per local day in this stretch (wpdb returns strings).
-			 *
-			 * @var list<array{day:string,starts:string}>|null $days_rows
-			 */
-			$days_rows = $wpdb->get_results( $wpdb->prepare( "SELECT DATE(DATE_ADD(created_at, INTERVAL %d SECOND)) AS day, COUNT(*) AS starts FROM {$table} WHERE {$where} AND created_at >= %s AND created_at < %s GROUP BY day", (int) $changes[ $i ]['offset'], gmdate( 'Y-m-d H:i:s', $stretch_start ), gmdate( 'Y-m-d H:i:s', $stretch_end ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			foreach ( (array) $days_rows as $row ) {
-				$by_day[ $row['day'] ] = ( isset( $by_day[ $row['day'] ] ) ? $by_day[ $row['day'] ] : 0 ) + (int) $row['starts'];
-			}
-		}
+		$preparing = Conversation_Rollup::preparing();
+		$table     = Conversation_Rollup::table();
+		$where     = $wpdb->prepare( 'day >= %s AND day <= %s', $from->format( 'Y-m-d' ), $to->format( 'Y-m-d' ) );
+		$limit     = self::REPORT_LIST_LIMIT;
+		/**
+		 * Starts per local day and source bucket, in one pass (wpdb returns strings).
+		 *
+		 * @var list<array{day:string,bucket:string,starts:string}>|null $days_rows
+		 */
+		$days_rows = $wpdb->get_results( "SELECT day, CASE source WHEN 'CUSTOMER_CHAT_PLUGIN' THEN 'plugin' WHEN 'SHORTLINK' THEN 'link' ELSE 'other' END AS bucket, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY day, bucket", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 		/**
 		 * Starts per ref, most first (first seen first on a tie).
 		 *
 		 * @var list<array{value:string,starts:string}>|null $refs
 		 */
-		$refs = $wpdb->get_results( "SELECT ref AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY ref ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$refs = $wpdb->get_results( "SELECT ref AS value, SUM(starts) AS starts FROM {$table} WHERE {$where} GROUP BY ref ORDER BY starts DESC, MIN(first_id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		// Starts per page, most first. Starts without a page (m.me links, ads:
+		// most of them) are summed apart, so the GROUP BY over the long
+		// addresses reads only the rows that have one.
 		/**
-		 * Starts per page, most first.
+		 * Starts with no page (wpdb returns strings).
 		 *
-		 * @var list<array{value:string,starts:string}>|null $pages
+		 * @var array{starts:string|null,first_id:string|null}|null $no_page
 		 */
-		$pages = $wpdb->get_results( "SELECT page_url AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY page_url ORDER BY starts DESC, MIN(id) ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$no_page = $wpdb->get_row( "SELECT SUM(starts) AS starts, MIN(first_id) AS first_id FROM {$table} WHERE {$where} AND page_url = ''", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
 		/**
-		 * Starts per source.
+		 * Starts per page.
 		 *
-		 * @var list<array{value:string,starts:string}>|null $by_source
+		 * @var list<array{value:string,starts:string,first_id:string}>|null $pages
 		 */
-		$by_source = $wpdb->get_results( "SELECT source AS value, COUNT(*) AS starts FROM {$table} WHERE {$where} GROUP BY source", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$pages = $wpdb->get_results( "SELECT page_url AS value, SUM(starts) AS starts, MIN(first_id) AS first_id FROM {$table} WHERE {$where} AND page_url <> '' GROUP BY page_url ORDER BY starts DESC, first_id ASC LIMIT {$limit}", ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
+		$pages = (array) $pages;
+		if ( is_array( $no_page ) && is_numeric( $no_page['starts'] ) && (int) $no_page['starts'] > 0 ) {
+			$pages[] = array(
+				'value'    => '',
+				'starts'   => (string) $no_page['starts'],
+				'first_id' => (string) $no_page['first_id'],
+			);
+			usort(
+				$pages,
+				static function ( $a, $b ) {
+					return array( (int) $b['starts'], (int) $a['first_id'] ) <=> array( (int) $a['starts'], (int) $b['first_id'] );
+				}
+			);
+			$pages = array_slice( $pages, 0, $limit );
+		}
 
 		$per_day = array();
 		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
 			$per_day[ $day->format( 'Y-m-d' ) ] = 0;
 		}
-		$total = 0;
-		foreach ( $by_day as $day => $starts ) {
-			if ( isset( $per_day[ $day ] ) ) {
-				$per_day[ $day ] += $starts;
-			}
-			$total += $starts;
-		}
+		$total   = 0;
 		$sources = array(
 			'plugin' => 0,
 			'link'   => 0,
 			'other'  => 0,
 		);
-		foreach ( (array) $by_source as $row ) {
-			$bucket              = 'CUSTOMER_CHAT_PLUGIN' === $row['value'] ? 'plugin' : ( 'SHORTLINK' === $row['value'] ? 'link' : 'other' );
-			$sources[ $bucket ] += (int) $row['starts'];
+		foreach ( (array) $days_rows as $row ) {
+			if ( isset( $per_day[ $row['day'] ], $sources[ $row['bucket'] ] ) ) {
+				$per_day[ $row['day'] ]    += (int) $row['starts'];
+				$sources[ $row['bucket'] ] += (int) $row['starts'];
+				$total                     += (int) $row['starts'];
+			}
 		}
 		$days = array();
 		foreach ( $per_day as $day => $starts ) {
@@ -186,17 +176,18 @@ final class Conversation_Report {
 			);
 		}
 		return array(
-			'from'     => $from->format( 'Y-m-d' ),
-			'to'       => $to->format( 'Y-m-d' ),
-			'total'    => $total,
-			'per_day'  => $days,
-			'per_ref'  => self::report_list( $refs, 'ref' ),
-			'per_page' => self::report_list( $pages, 'page_url' ),
-			'sources'  => $sources,
-			'share'    => array(
+			'from'      => $from->format( 'Y-m-d' ),
+			'to'        => $to->format( 'Y-m-d' ),
+			'total'     => $total,
+			'per_day'   => $days,
+			'per_ref'   => self::report_list( $refs, 'ref' ),
+			'per_page'  => self::report_list( $pages, 'page_url' ),
+			'sources'   => $sources,
+			'share'     => array(
 				'plugin' => $total ? round( 100 * $sources['plugin'] / $total, 1 ) : 0,
 				'link'   => $total ? round( 100 * $sources['link'] / $total, 1 ) : 0,
 			),
+			'preparing' => $preparing,
 		);
 	}
 

@@ -114,7 +114,25 @@ final class Conversation_Store {
 		$values[6] = (int) $values[6];
 		$sql       = "INSERT IGNORE INTO {$table} (" . implode( ',', $columns ) . ') VALUES (%s,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,%s)';
 		$inserted  = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
-		return 1 === $inserted;
+		if ( 1 !== $inserted ) {
+			return false; // A retry: stored and counted before.
+		}
+		if ( self::is_start( $row ) ) {
+			Conversation_Rollup::count_start( (int) $wpdb->insert_id, $row );
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a row is a conversation start (what Conversation_Report::STARTS_WHERE selects).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param array<string,string|int> $row Columns.
+	 * @return bool
+	 */
+	public static function is_start( array $row ) {
+		return isset( $row['referral_type'], $row['event_type'] ) && 'OPEN_THREAD' === $row['referral_type'] && in_array( $row['event_type'], array( 'referral', 'postback' ), true );
 	}
 
 	/**

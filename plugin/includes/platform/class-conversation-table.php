@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Conversation_Table {
 
-	const DB_VERSION = '2';
+	const DB_VERSION = '3';
 
 	const DB_VERSION_OPTION = Stored_Data::DB_VERSION_OPTION;
 
@@ -94,6 +94,7 @@ final class Conversation_Table {
 			$network_wide,
 			static function () {
 				wp_clear_scheduled_hook( Conversation_Pruning::CRON_HOOK );
+				wp_clear_scheduled_hook( Conversation_Rollup::CRON_HOOK );
 			}
 		);
 	}
@@ -174,7 +175,10 @@ final class Conversation_Table {
 	}
 
 	/**
-	 * Creates or updates the table with dbDelta.
+	 * Creates or updates the tables with dbDelta: the raw events and their
+	 * daily totals. The totals are counted from the raw events once (in
+	 * batches, by cron: Conversation_Rollup), so an upgrade over a million
+	 * stored events stays a quick request.
 	 *
 	 * @since 1.1.0
 	 *
@@ -210,7 +214,8 @@ final class Conversation_Table {
   KEY created_at (created_at),
   KEY sender_key (sender_key),
   KEY linked_key (linked_key)
-) {$charset};"
+) {$charset};
+" . Conversation_Rollup::schema( $charset )
 		);
 		$previous = get_option( self::DB_VERSION_OPTION );
 		if ( is_string( $previous ) && version_compare( $previous, '2', '<' ) && $wpdb->get_var( "SELECT id FROM {$table} LIMIT 1" ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -218,6 +223,9 @@ final class Conversation_Table {
 			update_option( Conversation_Store::LEGACY_OPTION, time(), false );
 		}
 		Secrets::sender_secret();
+		if ( ! is_string( $previous ) || version_compare( $previous, '3', '<' ) || null === Conversation_Rollup::state() ) {
+			Conversation_Rollup::restart();
+		}
 		update_option( self::DB_VERSION_OPTION, self::DB_VERSION );
 	}
 }

@@ -32,6 +32,11 @@ final class Funnel_Report {
 	const MAX_ROWS = 2000;
 
 	/**
+	 * Refs listed at most (the most clicks, then the most starts).
+	 */
+	const REF_LIMIT = 100;
+
+	/**
 	 * The table's columns, in order (the admin's table shows the same).
 	 */
 	const COLUMNS = array( 'day', 'page', 'title', 'ref', 'clicks', 'chat', 'link', 'starts', 'rate' );
@@ -143,8 +148,28 @@ final class Funnel_Report {
 	}
 
 	/**
+	 * Whether a spreadsheet could read a text cell as a formula: it starts
+	 * with = + - @, a tab or a CR, or one of = + - @ follows a semicolon, a
+	 * tab or a line break inside it (Excel in German or French settings
+	 * splits a line on ";", so "/x;=1+1" would become a formula cell). A
+	 * number as text ("-5", "12.5") is left a number.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $cell Cell text.
+	 * @return bool
+	 */
+	public static function is_formula( $cell ) {
+		if ( 1 === preg_match( '/^-?\d+(\.\d+)?$/', $cell ) ) {
+			return false;
+		}
+		return 1 === preg_match( '/^[=+\-@\t\r]|[;\t\r\n][=+\-@]/', $cell );
+	}
+
+	/**
 	 * The rows as CSV (RFC 4180, a header line). A cell a spreadsheet would
-	 * read as a formula gets a leading apostrophe.
+	 * read as a formula gets a leading apostrophe (is_formula()); a cell with
+	 * a comma, a semicolon, a quote, a tab or a line break is quoted.
 	 *
 	 * @since 1.3.0
 	 *
@@ -158,11 +183,12 @@ final class Funnel_Report {
 		foreach ( $rows as $row ) {
 			$cells = array();
 			foreach ( $columns as $column ) {
-				$cell = isset( $row[ $column ] ) ? (string) $row[ $column ] : '';
-				if ( preg_match( '/^[=+\-@\t\r]/', $cell ) && ! is_numeric( $cell ) ) {
+				$value = isset( $row[ $column ] ) ? $row[ $column ] : '';
+				$cell  = (string) $value;
+				if ( ! is_int( $value ) && ! is_float( $value ) && self::is_formula( $cell ) ) {
 					$cell = "'" . $cell;
 				}
-				$cells[] = preg_match( '/[",\r\n\']/', $cell ) ? '"' . str_replace( '"', '""', $cell ) . '"' : $cell;
+				$cells[] = preg_match( '/[",;\t\r\n\']/', $cell ) ? '"' . str_replace( '"', '""', $cell ) . '"' : $cell;
 			}
 			$lines[] = implode( ',', $cells );
 		}
@@ -181,6 +207,22 @@ final class Funnel_Report {
 	}
 
 	/**
+	 * A post's title as plain text: get_the_title() is HTML (texturized
+	 * "Tom&#8217;s", entities, tags), the JSON and the CSV carry text.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param int $post_id Post ID.
+	 * @return string
+	 */
+	public static function plain_title( $post_id ) {
+		if ( ! get_post( $post_id ) ) {
+			return '';
+		}
+		return trim( html_entity_decode( wp_strip_all_tags( get_the_title( $post_id ) ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) );
+	}
+
+	/**
 	 * The path a page is joined by, and its title when it is a post.
 	 *
 	 * @param string $page Post ID or path.
@@ -192,7 +234,7 @@ final class Funnel_Report {
 		}
 		$link = get_permalink( (int) $page );
 		$path = $link ? wp_parse_url( $link, PHP_URL_PATH ) : null;
-		return array( is_string( $path ) ? $path : $page, get_the_title( (int) $page ) );
+		return array( is_string( $path ) ? $path : $page, self::plain_title( (int) $page ) );
 	}
 
 	/**
@@ -215,157 +257,122 @@ final class Funnel_Report {
 	}
 
 	/**
-	 * Conversation starts per local day, ref and page address, counted by
-	 * the database: one query per stretch of constant UTC offset of the
-	 * site's time zone.
-	 *
-	 * @since 1.3.0
-	 *
-	 * @param \DateTimeImmutable $from First day, midnight.
-	 * @param \DateTimeImmutable $to   Last day, midnight.
-	 * @return list<array{day:string,ref:string,page_url:string,starts:int}>
-	 */
-	public static function starts( \DateTimeImmutable $from, \DateTimeImmutable $to ) {
-		/**
-		 * WordPress database abstraction (set up by wp-settings.php).
-		 *
-		 * @var \wpdb $wpdb
-		 */
-		global $wpdb;
-		$table   = Conversation_Table::table();
-		$begin   = $from->getTimestamp();
-		$end_at  = $to->modify( '+1 day' )->getTimestamp();
-		$changes = array_values( array_filter( (array) $from->getTimezone()->getTransitions( $begin, $end_at ), 'is_array' ) );
-		$changes = $changes ? $changes : array(
-			array(
-				'ts'     => $begin,
-				'offset' => $from->getOffset(),
-			),
-		);
-		$out     = array();
-		$count   = count( $changes );
-		for ( $i = 0; $i < $count; $i++ ) {
-			$start = max( $begin, (int) $changes[ $i ]['ts'] );
-			$end   = $i + 1 < $count ? min( $end_at, (int) $changes[ $i + 1 ]['ts'] ) : $end_at;
-			if ( $end <= $start ) {
-				continue;
-			}
-			/**
-			 * Starts per local day, ref and page (wpdb returns strings).
-			 *
-			 * @var list<array{day:string,ref:string,page_url:string,starts:string}>|null $rows
-			 */
-			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT DATE(DATE_ADD(created_at, INTERVAL %d SECOND)) AS day, ref, page_url, COUNT(*) AS starts FROM {$table} WHERE created_at >= %s AND created_at < %s AND " . Conversation_Report::STARTS_WHERE . ' GROUP BY day, ref, page_url', (int) $changes[ $i ]['offset'], gmdate( 'Y-m-d H:i:s', $start ), gmdate( 'Y-m-d H:i:s', $end ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared
-			foreach ( (array) $rows as $row ) {
-				$out[] = array(
-					'day'      => (string) $row['day'],
-					'ref'      => (string) $row['ref'],
-					'page_url' => (string) $row['page_url'],
-					'starts'   => (int) $row['starts'],
-				);
-			}
-		}
-		return $out;
-	}
-
-	/**
 	 * The funnel between two days (inclusive, site time zone).
 	 *
+	 * Every figure is counted by the database from daily aggregates, with
+	 * the LIMIT in SQL (Funnel_Counts): the days (and the totals from them)
+	 * over the whole range, the REF_LIMIT refs with the most clicks and with
+	 * the most starts, and the rows of the most recent days whose stored
+	 * rows fit in MAX_ROWS (each day's row count bounds the rows it adds),
+	 * read for those days alone and LIMITed. PHP joins those bounded rows by
+	 * page path. When days were left out, `truncated` says so; a listed day
+	 * is never listed in part, unless one day alone has more rows than
+	 * MAX_ROWS.
+	 *
 	 * @since 1.3.0
 	 *
 	 * @param \DateTimeImmutable $from First day, midnight.
 	 * @param \DateTimeImmutable $to   Last day, midnight.
-	 * @return array{from:string,to:string,connected:bool,truncated:bool,totals:array{clicks:int,starts:int,rate:float|null},per_day:list<array{day:string,clicks:int,starts:int}>,per_ref:list<array{ref:string,clicks:int,starts:int,rate:float|null}>,rows:list<array{day:string,page:string,title:string,ref:string,clicks:int,chat:int,link:int,starts:int,rate:float|null}>}
+	 * @return array{from:string,to:string,connected:bool,truncated:bool,preparing:int|null,totals:array{clicks:int,starts:int,rate:float|null},per_day:list<array{day:string,clicks:int,starts:int}>,per_ref:list<array{ref:string,clicks:int,starts:int,rate:float|null}>,rows:list<array{day:string,page:string,title:string,ref:string,clicks:int,chat:int,link:int,starts:int,rate:float|null}>}
 	 */
 	public static function report( \DateTimeImmutable $from, \DateTimeImmutable $to ) {
 		$connected = self::connected();
-		$merged    = array();
-		$pages     = array();
-		foreach ( Click_Store::counts( $from->format( 'Y-m-d' ), $to->format( 'Y-m-d' ) ) as $click ) {
+		$first     = $from->format( 'Y-m-d' );
+		$last      = $to->format( 'Y-m-d' );
+		$preparing = $connected ? Conversation_Rollup::preparing() : null;
+		$counts    = Funnel_Counts::per_day( $first, $last, $connected );
+
+		// The most recent days whose stored rows fit in the table are listed
+		// in full; each day's row count bounds the rows it adds.
+		krsort( $counts );
+		$since = $first;
+		$held  = 0;
+		$cut   = false;
+		foreach ( $counts as $day => $count ) {
+			if ( $held + $count['rows'] > self::MAX_ROWS ) {
+				$cut   = true;
+				$since = 0 === $held ? (string) $day : $since; // One day alone is more than the table: its first rows.
+				break;
+			}
+			$held += $count['rows'];
+			$since = (string) $day;
+		}
+		$since  = $cut ? $since : $first;
+		$clicks = Funnel_Counts::click_rows( $since, $last, self::MAX_ROWS + 1 );
+		// Without a connection there are no starts to join: clicks alone.
+		$starts    = $connected ? Funnel_Counts::start_rows( $since, $last, self::MAX_ROWS + 1 ) : array();
+		$truncated = $cut || count( $clicks ) > self::MAX_ROWS || count( $starts ) > self::MAX_ROWS;
+
+		$ids = array();
+		foreach ( $clicks as $click ) {
+			if ( ctype_digit( $click['page'] ) ) {
+				$ids[] = (int) $click['page'];
+			}
+		}
+		if ( $ids ) {
+			_prime_post_caches( array_values( array_unique( $ids ) ), false, false );
+		}
+
+		$merged = array();
+		$pages  = array();
+		foreach ( $clicks as $click ) {
 			if ( ! isset( $pages[ $click['page'] ] ) ) {
 				$pages[ $click['page'] ] = self::page_of( $click['page'] );
 			}
 			list( $path, $title ) = $pages[ $click['page'] ];
 			$key                  = $click['day'] . "\n" . $path . "\n" . $click['ref'];
 			if ( ! isset( $merged[ $key ] ) ) {
-				$merged[ $key ] = array(
-					'day'    => $click['day'],
-					'page'   => $path,
-					'title'  => $title,
-					'ref'    => $click['ref'],
-					'clicks' => 0,
-					'chat'   => 0,
-					'link'   => 0,
-					'starts' => 0,
-					'rate'   => null,
-				);
+				$merged[ $key ] = self::row( $click['day'], $path, $title, $click['ref'] );
 			}
 			$merged[ $key ]['clicks'] += $click['clicks'];
 			$merged[ $key ]['chat']   += $click['chat'];
 			$merged[ $key ]['link']   += $click['clicks'] - $click['chat'];
 		}
-		// Without a connection there are no starts to join: clicks alone.
-		foreach ( $connected ? self::starts( $from, $to ) : array() as $start ) {
+		foreach ( $starts as $start ) {
 			$path = self::start_page( $start['page_url'] );
 			$key  = $start['day'] . "\n" . $path . "\n" . $start['ref'];
 			if ( ! isset( $merged[ $key ] ) ) {
-				$merged[ $key ] = array(
-					'day'    => $start['day'],
-					'page'   => $path,
-					'title'  => '',
-					'ref'    => $start['ref'],
-					'clicks' => 0,
-					'chat'   => 0,
-					'link'   => 0,
-					'starts' => 0,
-					'rate'   => null,
-				);
+				$merged[ $key ] = self::row( $start['day'], $path, '', $start['ref'] );
 			}
 			$merged[ $key ]['starts'] += $start['starts'];
 		}
-		$per_day = array();
-		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
-			$per_day[ $day->format( 'Y-m-d' ) ] = array(
-				'day'    => $day->format( 'Y-m-d' ),
-				'clicks' => 0,
-				'starts' => 0,
-			);
+		$rows = array();
+		foreach ( $merged as $row ) {
+			$row['rate'] = self::rate( $row['starts'], $row['clicks'] );
+			$rows[]      = $row;
 		}
-		$per_ref = array();
-		$totals  = array(
-			'clicks' => 0,
-			'starts' => 0,
-		);
-		foreach ( $merged as $key => $row ) {
-			$merged[ $key ]['rate'] = self::rate( $row['starts'], $row['clicks'] );
-			if ( isset( $per_day[ $row['day'] ] ) ) {
-				$per_day[ $row['day'] ]['clicks'] += $row['clicks'];
-				$per_day[ $row['day'] ]['starts'] += $row['starts'];
-			}
-			if ( ! isset( $per_ref[ $row['ref'] ] ) ) {
-				$per_ref[ $row['ref'] ] = array(
-					'ref'    => $row['ref'],
-					'clicks' => 0,
-					'starts' => 0,
-					'rate'   => null,
-				);
-			}
-			$per_ref[ $row['ref'] ]['clicks'] += $row['clicks'];
-			$per_ref[ $row['ref'] ]['starts'] += $row['starts'];
-			$totals['clicks']                 += $row['clicks'];
-			$totals['starts']                 += $row['starts'];
-		}
-		foreach ( $per_ref as $ref => $row ) {
-			$per_ref[ $ref ]['rate'] = self::rate( $row['starts'], $row['clicks'] );
-		}
-		$rows = array_values( $merged );
 		usort(
 			$rows,
 			static function ( $a, $b ) {
 				return array( $b['day'], $b['clicks'], $b['starts'], $a['page'], $a['ref'] ) <=> array( $a['day'], $a['clicks'], $a['starts'], $b['page'], $b['ref'] );
 			}
 		);
-		$per_ref = array_values( $per_ref );
+		$truncated = $truncated || count( $rows ) > self::MAX_ROWS;
+
+		$totals  = array(
+			'clicks' => 0,
+			'starts' => 0,
+		);
+		$per_day = array();
+		for ( $day = $from; $day <= $to; $day = $day->modify( '+1 day' ) ) {
+			$key               = $day->format( 'Y-m-d' );
+			$per_day[]         = array(
+				'day'    => $key,
+				'clicks' => isset( $counts[ $key ] ) ? $counts[ $key ]['clicks'] : 0,
+				'starts' => isset( $counts[ $key ] ) ? $counts[ $key ]['starts'] : 0,
+			);
+			$totals['clicks'] += isset( $counts[ $key ] ) ? $counts[ $key ]['clicks'] : 0;
+			$totals['starts'] += isset( $counts[ $key ] ) ? $counts[ $key ]['starts'] : 0;
+		}
+		$per_ref = array();
+		foreach ( Funnel_Counts::per_ref( $first, $last, $connected, 10 * self::REF_LIMIT ) as $ref => $row ) {
+			$per_ref[] = array(
+				'ref'    => (string) $ref,
+				'clicks' => $row['clicks'],
+				'starts' => $row['starts'],
+				'rate'   => self::rate( $row['starts'], $row['clicks'] ),
+			);
+		}
 		usort(
 			$per_ref,
 			static function ( $a, $b ) {
@@ -373,14 +380,38 @@ final class Funnel_Report {
 			}
 		);
 		return array(
-			'from'      => $from->format( 'Y-m-d' ),
-			'to'        => $to->format( 'Y-m-d' ),
+			'from'      => $first,
+			'to'        => $last,
 			'connected' => $connected,
-			'truncated' => count( $rows ) > self::MAX_ROWS,
+			'truncated' => $truncated,
+			'preparing' => $preparing,
 			'totals'    => $totals + array( 'rate' => self::rate( $totals['starts'], $totals['clicks'] ) ),
-			'per_day'   => array_values( $per_day ),
-			'per_ref'   => $per_ref,
+			'per_day'   => $per_day,
+			'per_ref'   => array_slice( $per_ref, 0, self::REF_LIMIT ),
 			'rows'      => array_slice( $rows, 0, self::MAX_ROWS ),
+		);
+	}
+
+	/**
+	 * An empty row of the table.
+	 *
+	 * @param string $day   Day.
+	 * @param string $page  Path.
+	 * @param string $title Title.
+	 * @param string $ref   Ref.
+	 * @return array{day:string,page:string,title:string,ref:string,clicks:int,chat:int,link:int,starts:int,rate:float|null}
+	 */
+	private static function row( $day, $page, $title, $ref ) {
+		return array(
+			'day'    => $day,
+			'page'   => $page,
+			'title'  => $title,
+			'ref'    => $ref,
+			'clicks' => 0,
+			'chat'   => 0,
+			'link'   => 0,
+			'starts' => 0,
+			'rate'   => null,
 		);
 	}
 }

@@ -29,6 +29,7 @@ final class Platform {
 		( new Webhook() )->register();
 		( new Conversation_Table() )->register();
 		( new Conversation_Pruning() )->register();
+		( new Conversation_Rollup() )->register();
 		( new Conversation_Report() )->register();
 		( new Personal_Data() )->register();
 	}

@@ -137,6 +137,18 @@ export function FunnelPanel() {
 					{ failed }
 				</Notice>
 			) }
+			{ report && report.preparing !== null && (
+				<Notice status="info" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %d: percent of the stored conversations counted so far. */
+						__(
+							'Still counting the stored conversations into daily totals (%d%% done). The figures are complete once this is done.',
+							'customer-chat-for-messenger'
+						),
+						report.preparing
+					) }
+				</Notice>
+			) }
 			{ report && ! report.connected && (
 				<Notice status="info" isDismissible={ false }>
 					{ __(
@@ -234,7 +246,7 @@ export function FunnelPanel() {
 					{ report.truncated && (
 						<p>
 							{ __(
-								'Only the first 2,000 rows are listed; choose a shorter range.',
+								'Only the most recent days that fit in 2,000 rows are listed; choose a shorter range.',
 								'customer-chat-for-messenger'
 							) }
 						</p>

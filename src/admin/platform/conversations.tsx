@@ -20,6 +20,8 @@ export interface ConversationReport {
 	per_page: { page_url: string; starts: number }[];
 	sources: { plugin: number; link: number; other: number };
 	share: { plugin: number; link: number };
+	/** While the daily totals are being counted: percent done; null once complete. */
+	preparing: number | null;
 }
 
 function Bars( {
@@ -102,6 +104,18 @@ export function ConversationsPanel() {
 			{ failed && (
 				<Notice status="error" isDismissible={ false }>
 					{ failed }
+				</Notice>
+			) }
+			{ report && report.preparing !== null && (
+				<Notice status="info" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %d: percent of the stored conversations counted so far. */
+						__(
+							'Still counting the stored conversations into daily totals (%d%% done). The figures are complete once this is done.',
+							'customer-chat-for-messenger'
+						),
+						report.preparing
+					) }
 				</Notice>
 			) }
 			{ report && report.total === 0 && (

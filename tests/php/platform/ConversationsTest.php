@@ -124,10 +124,10 @@ class ConversationsTest extends PlatformTestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame(
 			array(
-				'from'     => '2024-03-01',
-				'to'       => '2024-03-03',
-				'total'    => 4,
-				'per_day'  => array(
+				'from'      => '2024-03-01',
+				'to'        => '2024-03-03',
+				'total'     => 4,
+				'per_day'   => array(
 					array(
 						'day'    => '2024-03-01',
 						'starts' => 2,
@@ -141,7 +141,7 @@ class ConversationsTest extends PlatformTestCase {
 						'starts' => 2,
 					),
 				),
-				'per_ref'  => array(
+				'per_ref'   => array(
 					array(
 						'ref'    => 'home',
 						'starts' => 2,
@@ -155,7 +155,7 @@ class ConversationsTest extends PlatformTestCase {
 						'starts' => 1,
 					),
 				),
-				'per_page' => array(
+				'per_page'  => array(
 					array(
 						'page_url' => 'https://shop.example.org/pricing/',
 						'starts'   => 2,
@@ -169,15 +169,16 @@ class ConversationsTest extends PlatformTestCase {
 						'starts'   => 1,
 					),
 				),
-				'sources'  => array(
+				'sources'   => array(
 					'plugin' => 3,
 					'link'   => 1,
 					'other'  => 0,
 				),
-				'share'    => array(
+				'share'     => array(
 					'plugin' => 75.0,
 					'link'   => 25.0,
 				),
+				'preparing' => null,
 			),
 			$response->get_data()
 		);

@@ -103,12 +103,14 @@ abstract class PlatformTestCase extends TestCase {
 	}
 
 	/**
-	 * Empty table, no secrets, the stand-in as Graph API, a fresh stand-in.
+	 * Empty tables, no secrets, the stand-in as Graph API, a fresh stand-in.
 	 */
 	protected function set_up() {
 		parent::set_up();
 		global $wpdb;
 		$wpdb->query( 'TRUNCATE TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		// No events: the daily totals are emptied and complete in the site's time zone.
+		\CCFM\Platform\Conversation_Rollup::restart();
 		delete_option( Secrets::OPTION );
 		$base = 'http://localhost:' . self::graph_port() . '/v18.0';
 		add_filter(
@@ -126,6 +128,8 @@ abstract class PlatformTestCase extends TestCase {
 	protected function tear_down() {
 		global $wpdb;
 		$wpdb->query( 'TRUNCATE TABLE ' . Conversation_Table::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared
+		// No events: the daily totals are emptied and complete in the site's time zone.
+		\CCFM\Platform\Conversation_Rollup::restart();
 		delete_option( Secrets::OPTION );
 		parent::tear_down();
 	}
