@@ -25,6 +25,27 @@ final class Assets {
 	const FRONT_STYLES = array( 'bubble', 'left', 'greeting', 'devices' );
 
 	/**
+	 * The flags of every JSON the plugin prints inside a script element: no
+	 * "<", ">", "&", "'" or '"' left as such, so no value (a site name of
+	 * "<!--<script>" or "</script>") can end or change the element.
+	 */
+	const INLINE_JSON_FLAGS = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
+
+	/**
+	 * A value as JSON for an inline script (INLINE_JSON_FLAGS); 'null' when
+	 * it cannot be encoded.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $value Value.
+	 * @return string
+	 */
+	public static function inline_json( $value ) {
+		$json = wp_json_encode( $value, self::INLINE_JSON_FLAGS );
+		return is_string( $json ) ? $json : 'null';
+	}
+
+	/**
 	 * Registers build/<name>.js (and build/<name>.css when present) under the
 	 * handle ccfm-<name>.
 	 *
