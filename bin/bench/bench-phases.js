@@ -27,10 +27,10 @@ module.exports = async function phasesSection( {
 	table,
 } ) {
 	const setup = wpEval(
-		`$saved = get_option( 'ccfm_settings', null ); update_option( 'ccfm_settings', array( 'page_id' => '1234567890' ) ); $id = wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Benchmark phases', 'post_content' => '<!-- wp:paragraph --><p>A plain page for the benchmark.</p><!-- /wp:paragraph -->' ) ); echo '@@BENCH@@' . wp_json_encode( array( 'saved' => $saved, 'id' => $id ) ) . '@@BENCH@@';`
+		`$saved = get_option( 'ccfm_settings', null ); update_option( 'ccfm_settings', array( 'page_id' => '1234567890' ) ); $id = wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Benchmark phases', 'post_content' => '<!-- wp:paragraph --><p>A plain page for the benchmark.</p><!-- /wp:paragraph -->' ) ); echo '@@BENCH@@' . wp_json_encode( array( 'saved' => $saved, 'id' => $id, 'path' => wp_make_link_relative( get_permalink( $id ) ) ) ) . '@@BENCH@@';`
 	);
 	timing.install();
-	const page = `/?page_id=${ setup.id }`;
+	const page = setup.path;
 	const runs = { on: [], off: [] };
 	try {
 		for ( let i = -3; i < N; i++ ) {
