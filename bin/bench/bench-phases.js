@@ -37,10 +37,16 @@ module.exports = async function phasesSection( {
 			for ( const on of i % 2 ? [ true, false ] : [ false, true ] ) {
 				const r = await timing.timed( port, page, on );
 				if ( ! r || r.status !== 200 ) {
-					throw new Error( `no timing from ${ page } (plugin ${ on ? 'on' : 'off' })` );
+					throw new Error(
+						`no timing from ${ page } (plugin ${
+							on ? 'on' : 'off'
+						})`
+					);
 				}
 				if ( on && ! r.body.includes( 'id="ccfm-boot"' ) ) {
-					throw new Error( 'the chat does not show on the benchmark page' );
+					throw new Error(
+						'the chat does not show on the benchmark page'
+					);
 				}
 				if ( i >= 0 ) {
 					runs[ on ? 'on' : 'off' ].push( r );
@@ -59,7 +65,8 @@ module.exports = async function phasesSection( {
 				` echo '@@BENCH@@1@@BENCH@@';`
 		);
 	}
-	const med = ( variant, pick ) => timing.median( runs[ variant ].map( pick ) );
+	const med = ( variant, pick ) =>
+		timing.median( runs[ variant ].map( pick ) );
 	const rows = timing.PHASES.map( ( [ name ] ) => {
 		const on = med( 'on', ( r ) => r.phases[ name ] );
 		const off = med( 'off', ( r ) => r.phases[ name ] );
@@ -81,7 +88,10 @@ module.exports = async function phasesSection( {
 	);
 	table( [ 'phase', 'off ms', 'on ms', 'added ms' ], rows, [ 1, 2, 3 ] );
 	out(
-		`   added per page view: ${ num( added, 3 ) } ms (median of the paired differences; target ≤ ${ TARGET_MS } ms: ${
+		`   added per page view: ${ num(
+			added,
+			3
+		) } ms (median of the paired differences; target ≤ ${ TARGET_MS } ms: ${
 			added <= TARGET_MS ? 'met' : 'NOT met'
 		})`
 	);
