@@ -96,9 +96,45 @@ final class Assets {
 	}
 
 	/**
+	 * What bin/gen-inline.js wrote to build/inline.php at build time (the
+	 * minified style parts as css/<part>, the inline scripts by path), read
+	 * once through opcache; false when that file is missing.
+	 *
+	 * @var array<string,string>|false|null
+	 */
+	private static $inline = null;
+
+	/**
+	 * The build-time copies of what a page prints inline (see $inline).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,string>
+	 */
+	public static function generated_inline() {
+		if ( null === self::$inline ) {
+			$file         = CCFM_DIR . 'build/inline.php';
+			$data         = is_readable( $file ) ? include $file : false;
+			self::$inline = is_array( $data ) ? array_filter( $data, 'is_string' ) : false;
+		}
+		return false === self::$inline ? array() : self::$inline;
+	}
+
+	/**
+	 * Forgets build/inline.php as read (tests take build files away).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return void
+	 */
+	public static function flush() {
+		self::$inline = null;
+	}
+
+	/**
 	 * The contents of a file of the plugin's own (e.g. "build/boot-link.js"),
-	 * or '' when it is missing or unreadable (a broken upload): the caller
-	 * then prints nothing of it.
+	 * from build/inline.php when it holds it, or '' when it is missing or
+	 * unreadable (a broken upload): the caller then prints nothing of it.
 	 *
 	 * @since 1.2.0
 	 *
@@ -106,6 +142,19 @@ final class Assets {
 	 * @return string
 	 */
 	public static function contents( $file ) {
+		$generated = self::generated_inline();
+		return isset( $generated[ $file ] ) ? $generated[ $file ] : self::file_contents( $file );
+	}
+
+	/**
+	 * A file of the plugin's own, read from disk and trimmed ('' when missing).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $file Path under the plugin folder.
+	 * @return string
+	 */
+	public static function file_contents( $file ) {
 		$path = CCFM_DIR . $file;
 		$text = is_readable( $path ) ? file_get_contents( $path ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- A local file of the plugin's own.
 		return is_string( $text ) ? trim( $text ) : '';
@@ -113,7 +162,8 @@ final class Assets {
 
 	/**
 	 * Style parts from assets/css/, comments and spacing taken out, for an
-	 * inline style element.
+	 * inline style element: minified at build time (build/inline.php), or
+	 * here when that file is missing.
 	 *
 	 * @since 1.2.0
 	 *
@@ -121,10 +171,24 @@ final class Assets {
 	 * @return string
 	 */
 	public static function inline_css( array $parts ) {
-		$css = '';
+		$generated = self::generated_inline();
+		$css       = '';
 		foreach ( array_intersect( self::FRONT_STYLES, $parts ) as $part ) {
-			$css .= self::contents( 'assets/css/' . $part . '.css' );
+			$css .= isset( $generated[ 'css/' . $part ] ) ? $generated[ 'css/' . $part ] : self::minify_css( self::file_contents( 'assets/css/' . $part . '.css' ) );
 		}
+		return $css;
+	}
+
+	/**
+	 * A style sheet without comments and spacing (bin/gen-inline.js does the
+	 * same at build time).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $css Style sheet.
+	 * @return string
+	 */
+	public static function minify_css( $css ) {
 		$css = (string) preg_replace( '#/\*.*?\*/#s', '', $css );
 		$css = (string) preg_replace( '/\s*([{}:;,>])\s*/', '$1', $css );
 		$css = (string) preg_replace( '/\s+/', ' ', $css );
