@@ -113,9 +113,19 @@ final class Assets {
 	 */
 	public static function generated_inline() {
 		if ( null === self::$inline ) {
-			$file         = CCFM_DIR . 'build/inline.php';
-			$data         = is_readable( $file ) ? include $file : false;
-			self::$inline = is_array( $data ) ? array_filter( $data, 'is_string' ) : false;
+			$file = CCFM_DIR . 'build/inline.php';
+			$data = is_readable( $file ) ? include $file : false;
+			if ( is_array( $data ) ) {
+				$strings = array();
+				foreach ( $data as $key => $value ) {
+					if ( is_string( $value ) ) {
+						$strings[ (string) $key ] = $value;
+					}
+				}
+				self::$inline = $strings;
+			} else {
+				self::$inline = false;
+			}
 		}
 		return false === self::$inline ? array() : self::$inline;
 	}

@@ -56,7 +56,13 @@ final class Data_Files {
 		if ( null === self::$generated ) {
 			$file            = CCFM_DIR . 'build/data-files.php';
 			$data            = is_readable( $file ) ? include $file : false;
-			self::$generated = is_array( $data ) ? $data : false;
+			self::$generated = false;
+			if ( is_array( $data ) ) {
+				self::$generated = array();
+				foreach ( $data as $name => $decoded ) {
+					self::$generated[ (string) $name ] = $decoded;
+				}
+			}
 		}
 		return false === self::$generated ? array() : self::$generated;
 	}
