@@ -52,6 +52,13 @@ final class Page_Overrides {
 	private static $memo = null;
 
 	/**
+	 * The last result of page_overrides() and what it was worked out from.
+	 *
+	 * @var array{key: array<mixed>, settings: CcfmSettings}|null
+	 */
+	private static $result = null;
+
+	/**
 	 * The first page-settings block or shortcode of a post, cleaned; read
 	 * once per post and request (see $memo).
 	 *
@@ -79,7 +86,8 @@ final class Page_Overrides {
 	 * @return void
 	 */
 	public static function flush() {
-		self::$memo = null;
+		self::$memo   = null;
+		self::$result = null;
 	}
 
 	/**
@@ -151,6 +159,27 @@ final class Page_Overrides {
 		if ( ! $post instanceof \WP_Post ) {
 			return $settings;
 		}
+		$key = array( $post->ID, $post->post_content, $settings, get_post_meta( $post->ID, Post_Meta::META_REF, true ), get_post_meta( $post->ID, Message_Text::META, true ) );
+		if ( null !== self::$result && self::$result['key'] === $key ) {
+			return self::$result['settings']; // The same post, settings and meta: each button of a long post.
+		}
+		$settings     = self::merge_overrides( $post, $settings );
+		self::$result = array(
+			'key'      => $key,
+			'settings' => $settings,
+		);
+		return $settings;
+	}
+
+	/**
+	 * Site settings with a post's overrides, worked out.
+	 *
+	 * @param \WP_Post            $post     Post.
+	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return CcfmSettings
+	 */
+	private static function merge_overrides( \WP_Post $post, array $settings ) {
 		$settings = Settings::conform( array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( Placement::OVERRIDES ) ) ), $settings );
 		$ref      = get_post_meta( $post->ID, Post_Meta::META_REF, true );
 		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Validator::validate_field( 'ref', $ref ) ) ) {
