@@ -87,8 +87,9 @@ module.exports = [
 		} ),
 		output: {
 			...output,
-			// The boot builds write into the same folder.
-			clean: { keep: /^(fonts|images|boot-)/ },
+			// The boot builds write into the same folder; bin/gen-schema-types.js
+			// writes data-files.php before the build.
+			clean: { keep: /^(fonts|images|boot-|data-files\.php$)/ },
 		},
 		devtool: false,
 	},

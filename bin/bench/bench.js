@@ -1072,3 +1072,31 @@ process.once( 'beforeExit', () =>
 		process.exitCode = 1;
 	} )
 );
+
+// 7. Long posts: 10 / 100 / 300 "Message us" buttons against a plain post
+// (bin/bench/bench-render.js), and 8. the per-phase PHP cost of a page view
+// with the plugin on and off (bin/bench/bench-phases.js), after section 6:
+// registered when section 6 starts, so they run once it is done, never beside it.
+process.once( 'beforeExit', () =>
+	process.once( 'beforeExit', runLongPostAndPhases )
+);
+const runLongPostAndPhases = () =>
+	require( './bench-render' )( { port: PORT, out, wpEval, num, table } )
+		.catch( ( e ) => {
+			err( 'long-post section failed: ' + ( e.message || String( e ) ) );
+			process.exitCode = 1;
+		} )
+		.then( () =>
+			require( './bench-phases' )( {
+				port: PORT,
+				out,
+				wpEval,
+				num,
+				table,
+			} )
+		)
+		.catch( ( e ) => {
+			err( 'phase section failed: ' + ( e.message || String( e ) ) );
+			process.exitCode = 1;
+		} )
+		.finally( () => require( './bench-timing' ).remove() );

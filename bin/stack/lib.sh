@@ -40,7 +40,7 @@ wait_for() {
 # What the built assets (plugin/build/) and the generated schema types are
 # made from. True (prints the first one) when any of them is newer than the
 # stamp file, or there is no stamp yet. ASSET_SOURCES is relative to the root.
-ASSET_SOURCES=(src plugin/data plugin/blocks package.json package-lock.json webpack.config.js tsconfig.json bin/gen-schema-types.js)
+ASSET_SOURCES=(src plugin/data plugin/assets/css bin/gen-inline.js plugin/blocks package.json package-lock.json webpack.config.js tsconfig.json bin/gen-schema-types.js)
 assets_stale() { # assets_stale ROOT STAMP
 	local root="$1" stamp="$2" paths=() p
 	[ -f "$stamp" ] || { echo "$stamp"; return 0; }

@@ -25,6 +25,27 @@ final class Assets {
 	const FRONT_STYLES = array( 'bubble', 'left', 'greeting', 'devices' );
 
 	/**
+	 * The flags of every JSON the plugin prints inside a script element: no
+	 * "<", ">", "&", "'" or '"' left as such, so no value (a site name of
+	 * "<!--<script>" or "</script>") can end or change the element.
+	 */
+	const INLINE_JSON_FLAGS = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
+
+	/**
+	 * A value as JSON for an inline script (INLINE_JSON_FLAGS); 'null' when
+	 * it cannot be encoded.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $value Value.
+	 * @return string
+	 */
+	public static function inline_json( $value ) {
+		$json = wp_json_encode( $value, self::INLINE_JSON_FLAGS );
+		return is_string( $json ) ? $json : 'null';
+	}
+
+	/**
 	 * Registers build/<name>.js (and build/<name>.css when present) under the
 	 * handle ccfm-<name>.
 	 *
@@ -75,9 +96,55 @@ final class Assets {
 	}
 
 	/**
+	 * What bin/gen-inline.js wrote to build/inline.php at build time (the
+	 * minified style parts as css/<part>, the inline scripts by path), read
+	 * once through opcache; false when that file is missing.
+	 *
+	 * @var array<string,string>|false|null
+	 */
+	private static $inline = null;
+
+	/**
+	 * The build-time copies of what a page prints inline (see $inline).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,string>
+	 */
+	public static function generated_inline() {
+		if ( null === self::$inline ) {
+			$file = CCFM_DIR . 'build/inline.php';
+			$data = is_readable( $file ) ? include $file : false;
+			if ( is_array( $data ) ) {
+				$strings = array();
+				foreach ( $data as $key => $value ) {
+					if ( is_string( $value ) ) {
+						$strings[ (string) $key ] = $value;
+					}
+				}
+				self::$inline = $strings;
+			} else {
+				self::$inline = false;
+			}
+		}
+		return false === self::$inline ? array() : self::$inline;
+	}
+
+	/**
+	 * Forgets build/inline.php as read (tests take build files away).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return void
+	 */
+	public static function flush() {
+		self::$inline = null;
+	}
+
+	/**
 	 * The contents of a file of the plugin's own (e.g. "build/boot-link.js"),
-	 * or '' when it is missing or unreadable (a broken upload): the caller
-	 * then prints nothing of it.
+	 * from build/inline.php when it holds it, or '' when it is missing or
+	 * unreadable (a broken upload): the caller then prints nothing of it.
 	 *
 	 * @since 1.2.0
 	 *
@@ -85,6 +152,19 @@ final class Assets {
 	 * @return string
 	 */
 	public static function contents( $file ) {
+		$generated = self::generated_inline();
+		return isset( $generated[ $file ] ) ? $generated[ $file ] : self::file_contents( $file );
+	}
+
+	/**
+	 * A file of the plugin's own, read from disk and trimmed ('' when missing).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $file Path under the plugin folder.
+	 * @return string
+	 */
+	public static function file_contents( $file ) {
 		$path = CCFM_DIR . $file;
 		$text = is_readable( $path ) ? file_get_contents( $path ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- A local file of the plugin's own.
 		return is_string( $text ) ? trim( $text ) : '';
@@ -92,7 +172,8 @@ final class Assets {
 
 	/**
 	 * Style parts from assets/css/, comments and spacing taken out, for an
-	 * inline style element.
+	 * inline style element: minified at build time (build/inline.php), or
+	 * here when that file is missing.
 	 *
 	 * @since 1.2.0
 	 *
@@ -100,10 +181,24 @@ final class Assets {
 	 * @return string
 	 */
 	public static function inline_css( array $parts ) {
-		$css = '';
+		$generated = self::generated_inline();
+		$css       = '';
 		foreach ( array_intersect( self::FRONT_STYLES, $parts ) as $part ) {
-			$css .= self::contents( 'assets/css/' . $part . '.css' );
+			$css .= isset( $generated[ 'css/' . $part ] ) ? $generated[ 'css/' . $part ] : self::minify_css( self::file_contents( 'assets/css/' . $part . '.css' ) );
 		}
+		return $css;
+	}
+
+	/**
+	 * A style sheet without comments and spacing (bin/gen-inline.js does the
+	 * same at build time).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param string $css Style sheet.
+	 * @return string
+	 */
+	public static function minify_css( $css ) {
 		$css = (string) preg_replace( '#/\*.*?\*/#s', '', $css );
 		$css = (string) preg_replace( '/\s*([{}:;,>])\s*/', '$1', $css );
 		$css = (string) preg_replace( '/\s+/', ' ', $css );

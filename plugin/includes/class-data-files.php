@@ -36,6 +36,38 @@ final class Data_Files {
 	private static $problems = array();
 
 	/**
+	 * The data of build/data-files.php (file name => decoded data), read once; false when
+	 * it is missing (the JSON files are read instead).
+	 *
+	 * @var array<string,mixed>|false|null
+	 */
+	private static $generated = null;
+
+	/**
+	 * The data files as bin/gen-schema-types.js wrote them at build time into
+	 * build/data-files.php, a PHP array that opcache keeps: no JSON parsed on
+	 * a page view. Empty when that file is missing.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function generated() {
+		if ( null === self::$generated ) {
+			$file            = CCFM_DIR . 'build/data-files.php';
+			$data            = is_readable( $file ) ? include $file : false;
+			self::$generated = false;
+			if ( is_array( $data ) ) {
+				self::$generated = array();
+				foreach ( $data as $name => $decoded ) {
+					self::$generated[ (string) $name ] = $decoded;
+				}
+			}
+		}
+		return false === self::$generated ? array() : self::$generated;
+	}
+
+	/**
 	 * Path of a data file: plugin/data/<name>, or what the ccfm_data_file
 	 * filter makes of it.
 	 *
@@ -72,6 +104,13 @@ final class Data_Files {
 	public static function load( $name, callable $shape_ok ) {
 		unset( self::$problems[ $name ] );
 		$path = self::path( $name );
+		if ( CCFM_DIR . 'data/' . $name === $path ) {
+			// The plugin's own file (not one a filter points at): its build-time copy, when there.
+			$generated = self::generated();
+			if ( isset( $generated[ $name ] ) && is_array( $generated[ $name ] ) && $shape_ok( $generated[ $name ] ) ) {
+				return $generated[ $name ];
+			}
+		}
 		if ( ! is_file( $path ) || ! is_readable( $path ) ) {
 			self::$problems[ $name ] = 'missing';
 			return null;

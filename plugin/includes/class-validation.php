@@ -22,7 +22,7 @@ final class Validation {
 	 * Invisible, control and direction-changing characters named in error
 	 * messages (not the rule itself: each field's pattern is).
 	 */
-	const HIDDEN = '/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u';
+	const HIDDEN = '/(?![\x{200C}\x{200D}])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u';
 
 	/**
 	 * Whether a pattern matches the whole string. WordPress matches schema

@@ -80,3 +80,37 @@ test( 'contrast against white', () => {
 	assert.ok( contrastWithWhite( '#ffff00' ) < 3 );
 	assert.ok( Math.abs( contrastWithWhite( '#000000' ) - 21 ) < 0.01 );
 } );
+
+test( 'greetings refuse LRM, RLM, ALM and other invisible formatting characters, as PHP does', () => {
+	for ( const hidden of [
+		'\u200E',
+		'\u200F',
+		'\u061C',
+		'\u00AD',
+		'\u180E',
+		'\u202E',
+		'\u2066',
+		'\uFEFF',
+		'\u{E0041}',
+		'\u0085',
+	] ) {
+		assert.notEqual(
+			validateSetting( 'logged_in_greeting', `a${ hidden }b` ),
+			null,
+			hidden.codePointAt( 0 ).toString( 16 )
+		);
+	}
+	assert.equal(
+		validateSetting(
+			'logged_in_greeting',
+			'Family \u{1F468}\u200D\u{1F469}'
+		),
+		null,
+		'ZWJ joins an emoji sequence'
+	);
+	assert.equal(
+		validateSetting( 'logged_in_greeting', 'می\u200Cخواهم' ),
+		null,
+		'ZWNJ is part of Persian words'
+	);
+} );

@@ -268,4 +268,13 @@ class DataFilesTest extends TestCase {
 	private function assertNotWPErrorResponse( $response, $path ) { // phpcs:ignore WordPress.NamingConventions.ValidFunctionName.MethodNameInvalid
 		$this->assertIsArray( $response, $path . ': ' . ( is_wp_error( $response ) ? $response->get_error_message() : '' ) );
 	}
+
+	public function test_the_generated_data_file_equals_its_json_sources() {
+		$generated = Data_Files::generated();
+		$this->assertNotSame( array(), $generated, 'npm run build writes build/data-files.php.' );
+		foreach ( Data_Files::FILES as $name ) {
+			$this->assertArrayHasKey( $name, $generated );
+			$this->assertSame( json_decode( (string) file_get_contents( CCFM_DIR . 'data/' . $name ), true ), $generated[ $name ], 'build/data-files.php is stale: run npm run build (bin/gen-schema-types.js).' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		}
+	}
 }

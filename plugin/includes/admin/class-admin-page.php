@@ -151,7 +151,7 @@ final class Admin_Page {
 		wp_enqueue_style( 'ccfm-greeting' );
 		wp_enqueue_style( 'ccfm-left' );
 		wp_set_script_translations( $handle, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
-		wp_add_inline_script( $handle, 'window.ccfmAdmin=' . wp_json_encode( self::boot_data() ) . ';', 'before' );
+		wp_add_inline_script( $handle, 'window.ccfmAdmin=' . Assets::inline_json( self::boot_data() ) . ';', 'before' );
 		Messages::add_inline( $handle );
 	}
 

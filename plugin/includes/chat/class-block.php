@@ -46,7 +46,7 @@ final class Block {
 	 */
 	public function register_block() {
 		Assets::register( 'front', array(), true );
-		register_block_type( CCFM_DIR . 'build/blocks/chat' );
+		register_block_type( CCFM_DIR . 'build/blocks/chat', array( 'render_callback' => array( Placement::class, 'render_block' ) ) );
 		wp_set_script_translations( self::EDITOR_SCRIPT, 'customer-chat-for-messenger', CCFM_DIR . 'languages' );
 		Messages::add_inline( self::EDITOR_SCRIPT );
 	}

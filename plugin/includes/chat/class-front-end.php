@@ -139,7 +139,7 @@ final class Front_End {
 		}
 		if ( '' !== $boot ) {
 			// JSON_HEX_TAG: no "<" in the data, so it cannot end the script element.
-			$config = wp_json_encode( Renderer::config( $settings, Locale::resolve( $settings['locale'] ) ), JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+			$config = Assets::inline_json( Renderer::config( $settings, Locale::resolve( $settings['locale'] ) ) );
 			wp_print_inline_script_tag( 'window.ccfmConfig=' . $config . ";\n" . $boot, array( 'id' => 'ccfm-boot' ) );
 		}
 	}

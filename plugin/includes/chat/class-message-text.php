@@ -32,10 +32,10 @@ final class Message_Text {
 	const META = Stored_Data::MESSAGE_TEXT_META;
 
 	/**
-	 * Characters never kept in the text (controls, invisible and
-	 * direction-changing characters), as the greetings' rule.
+	 * Characters never kept in the text: the one rule of CCFM\Validation
+	 * (controls, invisible formatting and direction-changing characters).
 	 */
-	const HIDDEN = '/[\x{0}-\x{1F}\x{7F}-\x{9F}\x{200B}\x{2028}\x{2029}\x{202A}-\x{202E}\x{2060}\x{2066}-\x{2069}\x{FEFF}]+/u';
+	const HIDDEN = \CCFM\Validation::HIDDEN;
 
 	/**
 	 * The variables of the current request: {title} (the post's or page's

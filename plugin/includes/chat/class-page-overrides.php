@@ -42,22 +42,74 @@ final class Page_Overrides {
 	}
 
 	/**
-	 * The first page-settings block or shortcode of a post, cleaned.
+	 * The page settings worked out for this request: the post's ID, the
+	 * content they were read from and the cleaned settings. One parse of a
+	 * post per request, however many buttons it holds; another post (or
+	 * changed content) is read afresh.
+	 *
+	 * @var array{id: int, content: string, settings: array<string,mixed>}|null
+	 */
+	private static $memo = null;
+
+	/**
+	 * The last result of page_overrides() and what it was worked out from.
+	 *
+	 * @var array{key: array<mixed>, settings: CcfmSettings}|null
+	 */
+	private static $result = null;
+
+	/**
+	 * The first page-settings block or shortcode of a post, cleaned; read
+	 * once per post and request (see $memo).
+	 *
+	 * @since 1.0.0
 	 *
 	 * @param \WP_Post $post Post.
 	 * @return array<string,mixed>
 	 */
-	private static function page_settings_of( \WP_Post $post ) {
-		foreach ( parse_blocks( $post->post_content ) as $block ) {
-			if ( Placement::BLOCK === $block['blockName'] ) {
-				$clean = Placement::clean_attributes( $block['attrs'] );
-				if ( 'settings' === $clean['type'] ) {
-					return $clean;
-				}
+	public static function page_settings_of( \WP_Post $post ) {
+		if ( null === self::$memo || self::$memo['id'] !== $post->ID || self::$memo['content'] !== $post->post_content ) {
+			self::$memo = array(
+				'id'       => $post->ID,
+				'content'  => $post->post_content,
+				'settings' => self::read_page_settings( $post->post_content ),
+			);
+		}
+		return self::$memo['settings'];
+	}
+
+	/**
+	 * Forgets the page settings read (tests change posts underneath).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @return void
+	 */
+	public static function flush() {
+		self::$memo   = null;
+		self::$result = null;
+	}
+
+	/**
+	 * The first page-settings block (at any depth: in a Group, Columns, …)
+	 * or, failing that, the first page-settings shortcode of some content.
+	 * An escaped shortcode ([[messenger_chat]], printed as text) does not count.
+	 *
+	 * @param string $content Post content.
+	 * @return array<string,mixed>
+	 */
+	private static function read_page_settings( $content ) {
+		if ( has_blocks( $content ) ) {
+			$found = self::settings_block( parse_blocks( $content ) );
+			if ( null !== $found ) {
+				return $found;
 			}
 		}
-		if ( preg_match_all( '/' . get_shortcode_regex( array( Placement::SHORTCODE ) ) . '/', $post->post_content, $found, PREG_SET_ORDER ) ) {
+		if ( false !== strpos( $content, '[' . Placement::SHORTCODE ) && preg_match_all( '/' . get_shortcode_regex( array( Placement::SHORTCODE ) ) . '/', $content, $found, PREG_SET_ORDER ) ) {
 			foreach ( $found as $match ) {
+				if ( '[' === $match[1] && ']' === $match[6] ) {
+					continue; // Escaped: WordPress prints it as text.
+				}
 				$clean = Placement::clean_attributes( shortcode_parse_atts( $match[3] ) );
 				if ( 'settings' === $clean['type'] ) {
 					return $clean;
@@ -65,6 +117,33 @@ final class Page_Overrides {
 			}
 		}
 		return array();
+	}
+
+	/**
+	 * The first page-settings block in a list of parsed blocks, depth first.
+	 *
+	 * @param array<mixed> $blocks Parsed blocks.
+	 * @return array<string,mixed>|null
+	 */
+	private static function settings_block( array $blocks ) {
+		foreach ( $blocks as $block ) {
+			if ( ! is_array( $block ) ) {
+				continue;
+			}
+			if ( isset( $block['blockName'] ) && Placement::BLOCK === $block['blockName'] ) {
+				$clean = Placement::clean_attributes( isset( $block['attrs'] ) ? $block['attrs'] : array() );
+				if ( 'settings' === $clean['type'] ) {
+					return $clean;
+				}
+			}
+			if ( ! empty( $block['innerBlocks'] ) && is_array( $block['innerBlocks'] ) ) {
+				$found = self::settings_block( $block['innerBlocks'] );
+				if ( null !== $found ) {
+					return $found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -80,6 +159,27 @@ final class Page_Overrides {
 		if ( ! $post instanceof \WP_Post ) {
 			return $settings;
 		}
+		$key = array( $post->ID, $post->post_content, $settings, get_post_meta( $post->ID, Post_Meta::META_REF, true ), get_post_meta( $post->ID, Message_Text::META, true ) );
+		if ( null !== self::$result && self::$result['key'] === $key ) {
+			return self::$result['settings']; // The same post, settings and meta: each button of a long post.
+		}
+		$settings     = self::merge_overrides( $post, $settings );
+		self::$result = array(
+			'key'      => $key,
+			'settings' => $settings,
+		);
+		return $settings;
+	}
+
+	/**
+	 * Site settings with a post's overrides, worked out.
+	 *
+	 * @param \WP_Post            $post     Post.
+	 * @param array<string,mixed> $settings Site settings.
+	 * @phpstan-param CcfmSettings $settings
+	 * @return CcfmSettings
+	 */
+	private static function merge_overrides( \WP_Post $post, array $settings ) {
 		$settings = Settings::conform( array_merge( $settings, array_intersect_key( self::page_settings_of( $post ), array_flip( Placement::OVERRIDES ) ) ), $settings );
 		$ref      = get_post_meta( $post->ID, Post_Meta::META_REF, true );
 		if ( is_string( $ref ) && '' !== $ref && ! is_wp_error( Validator::validate_field( 'ref', $ref ) ) ) {

@@ -75,7 +75,32 @@ final class Placement {
 	 * @return string
 	 */
 	public static function render( $attributes, $wrapper = '' ) {
+		return self::render_clean( self::clean_attributes( $attributes ), $wrapper );
+	}
+
+	/**
+	 * The block's render callback (in place of including render.php for each
+	 * block): the attributes cleaned once, the block supports' wrapper.
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed $attributes Block attributes.
+	 * @return string
+	 */
+	public static function render_block( $attributes ) {
 		$clean = self::clean_attributes( $attributes );
+		return 'button' === $clean['type'] ? self::render_clean( $clean, get_block_wrapper_attributes( array( 'class' => 'ccfm-button-wrap' ) ) ) : '';
+	}
+
+	/**
+	 * The one render path, from cleaned attributes.
+	 *
+	 * @param array<string,mixed> $clean   What clean_attributes() returned.
+	 * @param string              $wrapper Escaped wrapper attributes.
+	 * @phpstan-param array{type: 'button'|'settings', text: string} $clean
+	 * @return string
+	 */
+	private static function render_clean( array $clean, $wrapper ) {
 		if ( 'button' !== $clean['type'] ) {
 			return '';
 		}

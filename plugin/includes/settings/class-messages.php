@@ -76,6 +76,6 @@ final class Messages {
 	 * @return void
 	 */
 	public static function add_inline( $handle ) {
-		wp_add_inline_script( $handle, 'window.ccfmSettingsMessages=' . wp_json_encode( self::all() ) . ';', 'before' );
+		wp_add_inline_script( $handle, 'window.ccfmSettingsMessages=' . \CCFM\Assets::inline_json( self::all() ) . ';', 'before' );
 	}
 }

@@ -178,13 +178,18 @@ class FrontEndTest extends TestCase {
 	 */
 	public function test_a_missing_boot_script_leaves_a_working_link() {
 		update_option( self::OPTION, array( 'page_id' => '1234567890' ) );
-		$file = CCFM_DIR . 'build/boot-link.js';
-		$keep = $file . '.kept';
-		rename( $file, $keep );
+		$files = array( CCFM_DIR . 'build/boot-link.js', CCFM_DIR . 'build/inline.php' );
+		foreach ( $files as $file ) {
+			rename( $file, $file . '.kept' );
+		}
+		\CCFM\Assets::flush();
 		try {
 			$footer = $this->render_front_end();
 		} finally {
-			rename( $keep, $file );
+			foreach ( $files as $file ) {
+				rename( $file . '.kept', $file );
+			}
+			\CCFM\Assets::flush();
 		}
 		$this->assertStringContainsString( 'href="https://m.me/1234567890"', $footer );
 		$this->assertStringNotContainsString( 'ccfm-boot', $footer );

@@ -89,4 +89,66 @@ class PageOverridesTest extends TestCase {
 		$this->assertSame( Settings::get(), self::effective(), 'Not on a list of posts.' );
 		$this->assertSame( Settings::get(), ( new Page_Overrides() )->apply_overrides( Settings::get() ) );
 	}
+
+	public function test_a_settings_block_nested_in_a_group_and_columns_counts() {
+		$post = $this->make_post( 'post', '<!-- wp:group --><div class="wp-block-group"><!-- wp:columns --><div class="wp-block-columns"><!-- wp:column --><div class="wp-block-column"><!-- wp:customer-chat-for-messenger/chat {"ref":"from-nested","greeting_dialog_delay":9} /--></div><!-- /wp:column --></div><!-- /wp:columns --></div><!-- /wp:group -->' );
+		$this->visit( array( 'p' => $post ) );
+		$effective = self::effective();
+		$this->assertSame( 'from-nested', $effective['ref'], 'A block inside a Column inside a Group is the page\'s settings block.' );
+		$this->assertSame( 9, $effective['greeting_dialog_delay'] );
+	}
+
+	public function test_an_escaped_shortcode_does_not_count() {
+		$post = $this->make_post( 'page', 'Type [[messenger_chat ref="escaped"]] to get [messenger_chat ref="real"] this' );
+		$this->visit( array( 'page_id' => $post ) );
+		$this->assertSame( 'real', self::effective()['ref'], 'The escaped shortcode is text; the next one counts.' );
+
+		$only = $this->make_post( 'page', 'Write [[messenger_chat ref="escaped"]] in a post.' );
+		$this->visit( array( 'page_id' => $only ) );
+		$this->assertSame( Settings::get()['ref'], self::effective()['ref'], 'An escaped shortcode alone overrides nothing.' );
+		$this->assertStringContainsString( '[messenger_chat ref="escaped"]', do_shortcode( 'Write [[messenger_chat ref="escaped"]] in a post.' ), 'WordPress prints it as text.' );
+	}
+
+	public function test_a_post_with_300_buttons_is_parsed_once_per_request() {
+		$parses = 0;
+		$count  = static function ( $parser ) use ( &$parses ) {
+			++$parses;
+			return $parser;
+		};
+		add_filter( 'block_parser_class', $count ); // Applied by every parse_blocks() call.
+		$rendered = array();
+		try {
+			foreach ( array( 10, 300 ) as $buttons ) {
+				$content = '<!-- wp:customer-chat-for-messenger/chat {"ref":"page-ref"} /-->' . str_repeat( '<!-- wp:paragraph --><p>Text</p><!-- /wp:paragraph --><!-- wp:customer-chat-for-messenger/chat {"type":"button","text":"Message us"} /-->', $buttons );
+				$post    = $this->make_post( 'post', $content );
+				$this->visit( array( 'p' => $post ) );
+				$parses = 0;
+				$html   = apply_filters( 'the_content', get_post_field( 'post_content', $post ) );
+				$rendered[ $buttons ] = array( $parses, substr_count( $html, 'ref=page-ref' ) );
+			}
+		} finally {
+			remove_filter( 'block_parser_class', $count );
+		}
+		$this->assertSame( 10, $rendered[10][1], 'Every button carries the page\'s ref.' );
+		$this->assertSame( 300, $rendered[300][1], 'Every button carries the page\'s ref.' );
+		$this->assertSame( $rendered[10][0], $rendered[300][0], 'The parses do not grow with the buttons.' );
+		$this->assertLessThanOrEqual( 3, $rendered[300][0], 'WordPress\'s own two parses of the content (block hooks, do_blocks) and one of the plugin.' );
+	}
+
+	public function test_the_page_settings_follow_the_queried_post() {
+		$first  = $this->make_post( 'post', '<!-- wp:customer-chat-for-messenger/chat {"ref":"first"} /-->' );
+		$second = $this->make_post( 'post', '<!-- wp:customer-chat-for-messenger/chat {"ref":"second"} /-->' );
+		$this->visit( array( 'p' => $first ) );
+		$this->assertSame( 'first', self::effective()['ref'] );
+		$this->visit( array( 'p' => $second ) );
+		$this->assertSame( 'second', self::effective()['ref'], 'Another queried post is read afresh.' );
+		wp_update_post(
+			array(
+				'ID'           => $second,
+				'post_content' => '<!-- wp:customer-chat-for-messenger/chat {"ref":"edited"} /-->',
+			)
+		);
+		$this->visit( array( 'p' => $second ) );
+		$this->assertSame( 'edited', self::effective()['ref'], 'Changed content is read afresh.' );
+	}
 }

@@ -46,6 +46,14 @@ class StrictValidationTest extends TestCase {
 			'greeting with WJ U+2060'          => array( 'logged_in_greeting', "a\u{2060}b" ),
 			'greeting with BOM U+FEFF'         => array( 'logged_in_greeting', "\u{FEFF}Hello" ),
 			'greeting with LS U+2028'          => array( 'logged_in_greeting', "a\u{2028}b" ),
+			'greeting with LRM U+200E'         => array( 'logged_in_greeting', "a\u{200E}b" ),
+			'greeting with RLM U+200F'         => array( 'logged_out_greeting', "a\u{200F}b" ),
+			'greeting with ALM U+061C'         => array( 'logged_out_greeting', "a\u{061C}b" ),
+			'greeting with soft hyphen U+00AD' => array( 'logged_in_greeting', "a\u{00AD}b" ),
+			'greeting with MVS U+180E'         => array( 'logged_in_greeting', "a\u{180E}b" ),
+			'greeting with a tag U+E0041'      => array( 'logged_in_greeting', "a\u{E0041}b" ),
+			'message with RLM U+200F'          => array( 'message_text', "Hi\u{200F}" ),
+			'away greeting with LRM U+200E'    => array( 'away_greeting', "\u{200E}Closed" ),
 			'exclude_ids 1e30'                 => array( 'exclude_ids', array( 1e30 ) ),
 			'exclude_ids beyond PHP_INT_MAX'   => array( 'exclude_ids', array( (float) PHP_INT_MAX * 2 ) ),
 			'exclude_ids 1.5'                  => array( 'exclude_ids', array( 1.5 ) ),
@@ -421,5 +429,11 @@ class StrictValidationTest extends TestCase {
 		$html = do_shortcode( "[messenger_chat type=\"button\" ref=\"ab\u{202E}c\"]" );
 		$this->assertStringContainsString( 'ref=home-page_v%3D2', $html );
 		$this->assertStringNotContainsString( "\u{202E}", $html );
+	}
+
+	public function test_joiners_in_emoji_and_persian_stay_allowed() {
+		foreach ( array( "Family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}" ) as $text ) {
+			$this->assertSame( $text, \CCFM\Settings\Validator::validate_field( 'logged_in_greeting', $text ), 'ZWJ (emoji) and ZWNJ (Persian) are parts of words.' );
+		}
 	}
 }
