@@ -87,7 +87,7 @@ test( 'the demo settings pass the plugin’s own settings schema', () => {
 			assert.ok( prop.enum.includes( value ), `${ key }=${ value }` );
 		}
 		if ( prop.pattern ) {
-			assert.match( String( value ), new RegExp( prop.pattern ) );
+			assert.match( String( value ), new RegExp( prop.pattern, 'u' ) );
 		}
 		if ( prop.maxLength ) {
 			assert.ok( String( value ).length <= prop.maxLength );
