@@ -86,7 +86,7 @@ final class Assets {
 	 * The URL of build/<name>.js with its version, for a script the front
 	 * end adds itself (on intent).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name Entry name.
 	 * @return string
@@ -146,7 +146,7 @@ final class Assets {
 	 * from build/inline.php when it holds it, or '' when it is missing or
 	 * unreadable (a broken upload): the caller then prints nothing of it.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $file Path under the plugin folder.
 	 * @return string
@@ -175,7 +175,7 @@ final class Assets {
 	 * inline style element: minified at build time (build/inline.php), or
 	 * here when that file is missing.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string[] $parts Names from FRONT_STYLES.
 	 * @return string

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Loads data/settings-schema.json and data/facebook-locales.json.
  *
- * @since 1.2.0
+ * @since 1.0.0
  */
 final class Data_Files {
 
@@ -71,7 +71,7 @@ final class Data_Files {
 	 * Path of a data file: plugin/data/<name>, or what the ccfm_data_file
 	 * filter makes of it.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name File name such as settings-schema.json.
 	 * @return string
@@ -81,7 +81,7 @@ final class Data_Files {
 		/**
 		 * Filters where a data file of the plugin is read from.
 		 *
-		 * @since 1.2.0
+		 * @since 1.0.0
 		 *
 		 * @param string $path Absolute path.
 		 * @param string $name File name such as facebook-locales.json.
@@ -94,7 +94,7 @@ final class Data_Files {
 	 * The decoded file when it is there, is JSON and has the shape the
 	 * caller needs; otherwise null, and the problem is remembered.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string   $name     File name.
 	 * @param callable $shape_ok Whether the decoded object has what the code needs.
@@ -131,7 +131,7 @@ final class Data_Files {
 	/**
 	 * Every damaged data file, after each has been read: name => problem.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,string>
 	 */
@@ -146,7 +146,7 @@ final class Data_Files {
 	/**
 	 * One sentence naming a damaged file and what is wrong with it.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name    File name.
 	 * @param string $problem missing, invalid or incomplete.
@@ -170,7 +170,7 @@ final class Data_Files {
 	/**
 	 * What a damaged file means for the site, and how to fix it.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name File name.
 	 * @return string
@@ -184,7 +184,7 @@ final class Data_Files {
 	/**
 	 * The damaged files as the admin screen and REST show them.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return list<array{file:string,problem:string,message:string}>
 	 */
@@ -203,7 +203,7 @@ final class Data_Files {
 	/**
 	 * The Site Health test (direct: it only reads local files).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,mixed>
 	 */
@@ -229,7 +229,7 @@ final class Data_Files {
 	/**
 	 * Forgets what was read (tests point the loader at other files).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

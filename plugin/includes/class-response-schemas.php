@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Loads a route's response schema.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Response_Schemas {
 
@@ -29,7 +29,7 @@ final class Response_Schemas {
 	 * /ccfm/v1/embed-code (an object without properties when the file is
 	 * missing).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name File name without .json.
 	 * @return array<string,mixed>
@@ -56,7 +56,7 @@ final class Response_Schemas {
 	/**
 	 * The 'schema' callback of register_rest_route() for a route.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $name File name without .json.
 	 * @return callable(): array<string,mixed>

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Who may use the admin routes.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Rest_Access {
 

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * What the plugin writes, and its removal.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Stored_Data {
 
@@ -85,7 +85,7 @@ final class Stored_Data {
 	/**
 	 * The site's tables of the plugin, with the current site's prefix.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return list<string>
 	 */
@@ -106,7 +106,7 @@ final class Stored_Data {
 	/**
 	 * Removes what the plugin stored on the current site.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -135,7 +135,7 @@ final class Stored_Data {
 	 * Removes what the plugin stored: on every site of a network (or the
 	 * single site), and the user meta once.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

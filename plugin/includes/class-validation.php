@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Strict schema validation.
  *
- * @since 1.2.0
+ * @since 1.0.0
  */
 final class Validation {
 
@@ -29,7 +29,7 @@ final class Validation {
 	 * patterns with "#…#u", where "$" also matches before a final newline;
 	 * the D modifier makes "$" the end of the string only.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $pattern JSON Schema pattern (ECMA-262 syntax that PCRE shares).
 	 * @param string $value   String.
@@ -45,7 +45,7 @@ final class Validation {
 	 * including "1e3", " 5", "5 ", "+5", "05", "2.4e1" and values beyond
 	 * PHP_INT_MAX.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed $value Value.
 	 * @return int|null
@@ -61,7 +61,7 @@ final class Validation {
 	/**
 	 * Checks a value against a schema rule.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed        $value  Value (decimal strings already turned into integers where wanted).
 	 * @param array<mixed> $schema The rule: JSON Schema keywords.
@@ -162,7 +162,7 @@ final class Validation {
 	/**
 	 * U+XXXX of one UTF-8 character.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $char One character.
 	 * @return string

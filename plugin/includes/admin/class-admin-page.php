@@ -63,7 +63,7 @@ final class Admin_Page {
 	 * is missing, with a link to the settings, for users who may change them
 	 * and have not dismissed it.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -87,7 +87,7 @@ final class Admin_Page {
 	 * Dismisses the notice for the current user (nonce and capability
 	 * checked), then goes back to where the user was.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -19,14 +19,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Admin routes under ccfm/v1.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Admin_Routes {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Runs the diagnostics checks.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * @phpstan-type CcfmCheck array{id: string, label: string, status: 'good'|'warning'|'critical'|'info', description: string, fix: string, modes: list<'chat_plugin'|'link'>, needed: bool, needs: string}
  */
@@ -45,7 +45,7 @@ final class Diagnostics {
 	 * everything Meta's Chat Plugin needs (HTTPS, a whitelistable domain, a
 	 * referrer, a CSP that allows it, one SDK) matters in Chat Plugin mode only.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $id Check id.
 	 * @return list<'chat_plugin'|'link'>
@@ -281,7 +281,7 @@ final class Diagnostics {
 	 * anything else (REST API limited to logged-in users, a firewall, the
 	 * route unreachable) means no click can be counted.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array{id: string, label: string, status: string, description: string, fix: string}
 	 */

@@ -15,14 +15,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Site Health tests.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Site_Health {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * The away_hours setting: ranges written "D HH:MM-HH:MM" (D: 1 = Monday to
  * 7 = Sunday, ISO 8601; 24:00 ends a range at midnight). No range: always open.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
@@ -24,7 +24,7 @@ final class Away_Hours {
 	/**
 	 * Beyond the schema's pattern: every range ends after it starts.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed $value The schema-valid list of ranges.
 	 * @return true|\WP_Error The error's message names the range.
@@ -46,7 +46,7 @@ final class Away_Hours {
 	/**
 	 * A range as weekday (1-7) and minutes of the day from and to.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $range Such as "1 09:00-17:30".
 	 * @return array{0: int, 1: int, 2: int}|null
@@ -61,7 +61,7 @@ final class Away_Hours {
 	/**
 	 * The away_hours field of a candidate (Settings::conform), or the fallback.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $candidate Candidate settings.
 	 * @param string[]     $fallback  Value when the candidate's is not a list of ranges.
@@ -88,7 +88,7 @@ final class Away_Hours {
 	 * follows from it), or a fixed offset from UTC in minutes when
 	 * Settings → General uses one.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array{tz: string}|array{offset: int}
 	 */
@@ -106,7 +106,7 @@ final class Away_Hours {
 	 * What hours.js reads from the front end's settings, or null when there
 	 * is no schedule (then nothing is printed and the chat is always open).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @phpstan-param CcfmSettings $settings
@@ -133,7 +133,7 @@ final class Away_Hours {
 	/**
 	 * Whether the page has an away greeting to show outside the hours.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @phpstan-param CcfmSettings $settings
@@ -146,7 +146,7 @@ final class Away_Hours {
 	/**
 	 * The diagnostics' finding on the opening hours.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Site settings.
 	 * @phpstan-param CcfmSettings $settings
@@ -181,7 +181,7 @@ final class Away_Hours {
 	 * The embed code's note where the site has opening hours: the pasted
 	 * link is plain HTML, always shown (the away greeting needs WordPress).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Settings.
 	 * @phpstan-param CcfmSettings $settings
@@ -199,7 +199,7 @@ final class Away_Hours {
 	 * Whether the chat is open at a time, by the same rule as hours.ts
 	 * (for the diagnostics and the settings screen).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string[] $hours The away_hours setting.
 	 * @param int      $time  Unix time.

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Registers the block.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Block {
 
@@ -27,7 +27,7 @@ final class Block {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -40,7 +40,7 @@ final class Block {
 	 * the translations of its editor script and the settings' messages that
 	 * script shows.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Decides whether the chat shows on a request.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
@@ -52,7 +52,7 @@ final class Display_Rules {
 	 * needs a Page username or ID (m.me takes either); the Chat Plugin needs
 	 * the numeric Page ID.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Settings.
 	 * @phpstan-param CcfmSettings $settings

@@ -15,14 +15,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Loads the post-editor panel.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Editor_Panel {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

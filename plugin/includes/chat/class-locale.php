@@ -72,7 +72,7 @@ final class Locale {
 	/**
 	 * Forgets the data read (tests point the loader at other files).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

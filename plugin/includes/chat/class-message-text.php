@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * Expands {title}, {url}, {site} (and variables added with the
  * ccfm_message_variables filter) into plain text of at most MAX_LENGTH characters.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Message_Text {
 
@@ -43,7 +43,7 @@ final class Message_Text {
 	 * address without query string), {site} (the site's name), plus those
 	 * of the ccfm_message_variables filter.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,string>
 	 */
@@ -85,7 +85,7 @@ final class Message_Text {
 	 * The variables on the front page: for the settings screen's example
 	 * and the embed code (a page outside WordPress has no title of ours).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,string>
 	 */
@@ -107,7 +107,7 @@ final class Message_Text {
 	 * What the settings screen shows: the front page's variables and the
 	 * site's timezone.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array{variables: array<string,string>, timezone: string}
 	 */
@@ -121,7 +121,7 @@ final class Message_Text {
 	/**
 	 * The diagnostics' finding on the pre-filled message.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Site settings.
 	 * @phpstan-param array{message_text: string} $settings
@@ -165,7 +165,7 @@ final class Message_Text {
 		 * Values become plain text; names other than lowercase letters,
 		 * digits and _ are ignored.
 		 *
-		 * @since 1.3.0
+		 * @since 1.0.0
 		 *
 		 * @param array<string,string> $variables Variables of this request.
 		 * @param mixed                $object    The queried object (a WP_Post on a post's page), or null.
@@ -200,7 +200,7 @@ final class Message_Text {
 	 * becomes its value, anything else stays as typed; plain text of at most
 	 * MAX_LENGTH characters.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string                    $text      The message text as typed.
 	 * @param array<string,string>|null $variables Variables (null: the current request's).

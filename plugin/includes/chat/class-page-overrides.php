@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Applies a page's overrides to the chat settings.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
@@ -24,7 +24,7 @@ final class Page_Overrides {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Renders a placed chat button.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Placement {
 

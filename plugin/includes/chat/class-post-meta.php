@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Registers and validates the chat's post meta.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Post_Meta {
 
@@ -45,7 +45,7 @@ final class Post_Meta {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -61,7 +61,7 @@ final class Post_Meta {
 	 * (add_post_meta, update_post_meta and everything built on them): the
 	 * stored value stays as it was.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed  $check    Null to go on, anything else short-circuits.
 	 * @param int    $post_id  Post ID.
@@ -83,7 +83,7 @@ final class Post_Meta {
 	 * changed. Users who may not edit posts fall through to core's
 	 * permission checks.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed            $result  Response so far.
 	 * @param \WP_REST_Server  $server  Server.

@@ -172,7 +172,7 @@ final class Renderer {
 	 * read from the page, where post content could forge them). Link mode
 	 * gets only what the boot script needs; Chat Plugin mode adds the SDK, its element's attributes and how long the SDK may keep trying.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @param string              $locale   Facebook locale.
@@ -228,7 +228,7 @@ final class Renderer {
 	 * always in Chat Plugin mode, where it carries the Messenger link after
 	 * a click.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $settings Effective settings.
 	 * @phpstan-param CcfmSettings $settings

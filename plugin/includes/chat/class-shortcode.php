@@ -12,14 +12,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Registers and renders the shortcode.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Shortcode {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -60,7 +60,7 @@ final class Shortcode {
 	 * naming the shortcode attributes that are ignored (a typo such as
 	 * label= instead of text=).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $atts Shortcode attributes.
 	 * @return string

@@ -28,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The click beacon's route.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Click_Route {
 
@@ -45,7 +45,7 @@ final class Click_Route {
 	 * is not capped by one visitor, low enough that a script changing its
 	 * user agent on every beacon stops soon.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const IP_DAILY_CAP = 300;
 
@@ -54,7 +54,7 @@ final class Click_Route {
 	 * the whole site may add per day (UTC); beyond it, only rows that exist
 	 * still count.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const NEW_ROWS_PER_DAY = 2000;
 
@@ -62,14 +62,14 @@ final class Click_Route {
 	 * The page a 404 counts under: one value, so requests for made-up
 	 * addresses cannot add page rows.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const NOT_FOUND_PAGE = '/404';
 
 	/**
 	 * The page search results count under (whatever was searched for).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const SEARCH_PAGE = '/search';
 
@@ -79,7 +79,7 @@ final class Click_Route {
 	 * Chromium is not refused: a page it renders can be a person's, e.g. a
 	 * testing or screenshot service, and it runs the boot script anyway.)
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const BOT_PATTERN = '#bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|lighthouse|prerender|preview|^curl/|^wget/|python|go-http-client|okhttp|^java/|libwww|httpclient|scrapy|phantomjs#i';
 
@@ -98,14 +98,14 @@ final class Click_Route {
 	 * What a click may carry in its query: the page, its key and the path;
 	 * `rest_route` is the route itself on Plain permalinks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const PARAMS = array( 'page', 'k', 'path', 'rest_route' );
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -117,7 +117,7 @@ final class Click_Route {
 	/**
 	 * Whether counting is on in the settings.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return bool
 	 */
@@ -129,7 +129,7 @@ final class Click_Route {
 	 * The secret of one use of the click counting, derived from the plugin's
 	 * secret with a context of its own (the one place that names it).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $context What the secret is for.
 	 * @return string
@@ -143,7 +143,7 @@ final class Click_Route {
 	 * base64url (96 bits of an HMAC), the same on every render so cached
 	 * pages keep working, and impossible to make without the secret.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $page Page (post ID or path).
 	 * @param string $ref  Ref of the m.me link.
@@ -161,7 +161,7 @@ final class Click_Route {
 	 * addresses and extra path segments add no rows), one value for every
 	 * 404 and one for search results, the home path for the rest.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -200,7 +200,7 @@ final class Click_Route {
 	 * The page of the home page's path (with WordPress in a sub-directory,
 	 * that directory), and of whatever has no page of its own.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -215,7 +215,7 @@ final class Click_Route {
 	 * `/?rest_route=…`, in a sub-directory too), then `page=…`; the boot
 	 * script appends `&k=` and the key (JSON would print `&` as `\u0026`).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $page     Page.
 	 * @param bool   $relative Relative to the host (what the front end uses) or absolute.
@@ -235,7 +235,7 @@ final class Click_Route {
 	 * appends the path it took. The consent category when the WP Consent
 	 * API is active. Nothing when counting is off.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $ref The bubble's ref on this page.
 	 * @return array<string,string|bool>
@@ -260,7 +260,7 @@ final class Click_Route {
 	 * counted: ` data-ccfm-k="…"`, the key of this page and that ref
 	 * (escaped); nothing when counting is off.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $ref The button's ref.
 	 * @return string
@@ -272,7 +272,7 @@ final class Click_Route {
 	/**
 	 * The privacy-policy paragraph on click counting (escaped).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -283,7 +283,7 @@ final class Click_Route {
 	/**
 	 * Whether a page is a post ID or a path the table can hold.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $page Page.
 	 * @return bool
@@ -295,7 +295,7 @@ final class Click_Route {
 	/**
 	 * Registers the route.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -349,7 +349,7 @@ final class Click_Route {
 	 * The ref of the m.me link in the body, or null when the body is not an
 	 * m.me link with a valid ref (or none).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $body Raw body.
 	 * @return string|null
@@ -378,7 +378,7 @@ final class Click_Route {
 	 * database work): no user agent or a bot's, or a prefetch header
 	 * (`Sec-Purpose`, `Purpose`, `X-Purpose`, `X-Moz`).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
@@ -403,7 +403,7 @@ final class Click_Route {
 	 * 429 past a daily cap; 503 when a cap cannot be written (it fails
 	 * closed).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
@@ -478,7 +478,7 @@ final class Click_Route {
 	 * ccfm_trusted_proxies) is the client, if it is a valid IP address;
 	 * anything else falls back to REMOTE_ADDR.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string A valid IP address, or '' without one.
 	 */
@@ -492,7 +492,7 @@ final class Click_Route {
 		 * client. Name a header only when every request reaches the site
 		 * through that proxy, or anyone can set it.
 		 *
-		 * @since 1.3.0
+		 * @since 1.0.0
 		 *
 		 * @param string $header A $_SERVER key starting with HTTP_, or ''.
 		 */
@@ -505,7 +505,7 @@ final class Click_Route {
 		 * CIDR ranges) that may appear in the client-IP header after the
 		 * visitor's address, e.g. a load balancer behind the CDN.
 		 *
-		 * @since 1.3.0
+		 * @since 1.0.0
 		 *
 		 * @param string[] $proxies Addresses or ranges; none by default.
 		 */
@@ -581,7 +581,7 @@ final class Click_Route {
 	 * HMACs with a secret of the plugin: neither is stored, and a key
 	 * means nothing the next day.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array{client:string,ip:string,day:string}
 	 */
@@ -600,7 +600,7 @@ final class Click_Route {
 	 * Counts one click against the client's daily cap, then the IP
 	 * address's ceiling. Fails closed: a cap that cannot be written refuses.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return true|\WP_Error True when the click may be counted.
 	 */
@@ -627,7 +627,7 @@ final class Click_Route {
 	 * Sends the beacon's answer without any Set-Cookie header (whatever else
 	 * set one), uncached.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param bool              $served  Whether the request was served.
 	 * @param \WP_HTTP_Response $result  Response.

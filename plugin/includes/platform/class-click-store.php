@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The ccfm_clicks table.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Click_Store {
 
@@ -39,7 +39,7 @@ final class Click_Store {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -55,7 +55,7 @@ final class Click_Store {
 	/**
 	 * The table name.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -72,7 +72,7 @@ final class Click_Store {
 	/**
 	 * The table of the daily cap: client key, day, clicks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -90,7 +90,7 @@ final class Click_Store {
 	 * Creates the table; on network activation, on every site (a large
 	 * network's other sites install it on their next request).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param bool $network_wide Whether the plugin is being network-activated.
 	 * @return void
@@ -116,7 +116,7 @@ final class Click_Store {
 	/**
 	 * Sets up a site created while the plugin is network-active.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_Site $site The new site.
 	 * @return void
@@ -135,7 +135,7 @@ final class Click_Store {
 	/**
 	 * Installs the table when its version changed.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -150,7 +150,7 @@ final class Click_Store {
 	 * day, page, ref and path, so one INSERT … ON DUPLICATE KEY counts a
 	 * click without a long composite index.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -204,7 +204,7 @@ CREATE TABLE {$clients} (
 	 * Whether a day × page × ref × path row exists (the daily budget of new
 	 * rows applies to the others).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $day  YYYY-MM-DD, site time zone.
 	 * @param string $page Post ID or path.
@@ -227,7 +227,7 @@ CREATE TABLE {$clients} (
 	/**
 	 * Counts one click.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $day  YYYY-MM-DD, site time zone.
 	 * @param string $page Post ID or path (validated by Click_Route).
@@ -254,7 +254,7 @@ CREATE TABLE {$clients} (
 	 * budget of new rows ("rows:" and the day). Old keys go with the daily
 	 * pruning (prune()), never in a visitor's request.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $cap_key Up to 40 characters.
 	 * @param string $day     YYYY-MM-DD (UTC).
@@ -277,7 +277,7 @@ CREATE TABLE {$clients} (
 	 * Clicks between two days (inclusive), per day, page and ref, with the
 	 * Chat Plugin path counted apart.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $from First day, YYYY-MM-DD.
 	 * @param string $to   Last day, YYYY-MM-DD.
@@ -313,7 +313,7 @@ CREATE TABLE {$clients} (
 	/**
 	 * Rows one DELETE of the daily pruning removes at most.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const PRUNE_BATCH = 5000;
 
@@ -321,7 +321,7 @@ CREATE TABLE {$clients} (
 	 * Batches one pruning run deletes at most per table (the rest goes the
 	 * next day).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 */
 	const PRUNE_BATCHES = 200;
 
@@ -330,7 +330,7 @@ CREATE TABLE {$clients} (
 	 * caps' keys of the days before today (UTC). Daily cron, never a
 	 * visitor's request.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return int Click rows deleted.
 	 */

@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Prunes old conversation records.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Conversation_Pruning {
 
@@ -33,7 +33,7 @@ final class Conversation_Pruning {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -44,7 +44,7 @@ final class Conversation_Pruning {
 	/**
 	 * Schedules the daily pruning once.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -60,7 +60,7 @@ final class Conversation_Pruning {
 	 * visitor's request). A backlog larger than one run can delete in
 	 * RUN_SECONDS is left to a follow-up run a minute later.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return int Raw events deleted.
 	 */

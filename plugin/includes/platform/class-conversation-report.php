@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The conversation report.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Conversation_Report {
 
@@ -32,7 +32,7 @@ final class Conversation_Report {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -43,7 +43,7 @@ final class Conversation_Report {
 	/**
 	 * Registers the routes.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -66,7 +66,7 @@ final class Conversation_Report {
 	/**
 	 * GET /conversations.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -90,8 +90,7 @@ final class Conversation_Report {
 	 * While the totals are being rebuilt (upgrade, new time zone) `preparing`
 	 * says how far, in percent; null once they are complete.
 	 *
-	 * @since 1.1.0
-	 * @since 1.2.0 Aggregated in SQL.
+	 * @since 1.0.0
 	 *
 	 * @param \DateTimeImmutable $from First day, midnight.
 	 * @param \DateTimeImmutable $to   Last day, midnight.

@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Stores and reads conversation records.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Conversation_Store {
 
@@ -29,8 +29,7 @@ final class Conversation_Store {
 	 * secret, so the raw PSID / user_ref / guest id never reaches the
 	 * database and the key survives a rotation of the site's salts.
 	 *
-	 * @since 1.1.0
-	 * @since 1.2.0 Keyed with Secrets::sender_secret() instead of wp_salt().
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return string 64 hex characters.
@@ -42,7 +41,7 @@ final class Conversation_Store {
 	/**
 	 * The key 1.1 stored for a sender id (keyed with the current salts).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return string
@@ -59,7 +58,7 @@ final class Conversation_Store {
 	 * and only age out with the retention period. Nothing is done once every
 	 * record older than the upgrade has been pruned.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return int Rows moved.
@@ -90,7 +89,7 @@ final class Conversation_Store {
 	/**
 	 * Stores one event unless it was stored before (Meta retries).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,string|int> $row Columns except id and state.
 	 * @return bool Whether it was new.
@@ -138,7 +137,7 @@ final class Conversation_Store {
 	/**
 	 * Sets the state of every row of a sender.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_key Sender key.
 	 * @param string $state      ended or upgraded.
@@ -163,7 +162,7 @@ final class Conversation_Store {
 	 * Whether the business may still message a sender: not when the guest
 	 * ended the chat (Meta would answer "#100 No matching user found").
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_id Raw PSID, user_ref or guest id.
 	 * @return bool
@@ -176,7 +175,7 @@ final class Conversation_Store {
 	 * The stored state of a sender's conversation: open, ended, upgraded, or
 	 * '' when unknown.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $sender_id Raw id.
 	 * @return string

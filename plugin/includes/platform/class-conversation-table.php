@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The table of conversation records.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Conversation_Table {
 
@@ -25,7 +25,7 @@ final class Conversation_Table {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -41,7 +41,7 @@ final class Conversation_Table {
 	/**
 	 * The table name.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -63,7 +63,7 @@ final class Conversation_Table {
 	 * up here: every other site installs its table on its own next request
 	 * (maybe_upgrade() on plugins_loaded), so activation stays quick.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param bool $network_wide Whether the plugin is being network-activated.
 	 *
@@ -83,7 +83,7 @@ final class Conversation_Table {
 	 * Stops the pruning while the plugin is inactive (on every site when it
 	 * is network-deactivated).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param bool $network_wide Whether the plugin is being network-deactivated.
 	 *
@@ -102,7 +102,7 @@ final class Conversation_Table {
 	/**
 	 * Runs a callback on the current site, or on each site of the network.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param bool     $network_wide Whether to visit every site.
 	 * @param callable $callback     What to do on a site.
@@ -130,7 +130,7 @@ final class Conversation_Table {
 	/**
 	 * Sets up a site created while the plugin is network-active.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_Site $site The new site.
 	 * @return void
@@ -151,7 +151,7 @@ final class Conversation_Table {
 	/**
 	 * Drops a deleted site's table with WordPress's own tables.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string[] $tables Tables WordPress drops for the site.
 	 * @return string[]
@@ -163,7 +163,7 @@ final class Conversation_Table {
 	/**
 	 * Installs the table when its version changed; keeps the cron scheduled.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -180,7 +180,7 @@ final class Conversation_Table {
 	 * batches, by cron: Conversation_Rollup), so an upgrade over a million
 	 * stored events stays a quick request.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

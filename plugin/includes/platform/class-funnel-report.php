@@ -22,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Funnel report and its route.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Funnel_Report {
 
@@ -49,7 +49,7 @@ final class Funnel_Report {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -61,7 +61,7 @@ final class Funnel_Report {
 	/**
 	 * Registers the route.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -92,7 +92,7 @@ final class Funnel_Report {
 	 * Whether the webhook can confirm conversation starts: the App Secret
 	 * (signatures) and the verify token (handshake) are saved.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return bool
 	 */
@@ -103,7 +103,7 @@ final class Funnel_Report {
 	/**
 	 * GET /funnel.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
@@ -129,7 +129,7 @@ final class Funnel_Report {
 	/**
 	 * Prints the CSV as it is instead of JSON.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param bool              $served  Whether the request was served.
 	 * @param \WP_HTTP_Response $result  Response.
@@ -171,7 +171,7 @@ final class Funnel_Report {
 	 * read as a formula gets a leading apostrophe (is_formula()); a cell with
 	 * a comma, a semicolon, a quote, a tab or a line break is quoted.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param list<array<string,int|float|string|null>> $rows      Rows of report().
 	 * @param bool                                      $connected Whether starts are joined (else clicks alone).
@@ -269,7 +269,7 @@ final class Funnel_Report {
 	 * is never listed in part, unless one day alone has more rows than
 	 * MAX_ROWS.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \DateTimeImmutable $from First day, midnight.
 	 * @param \DateTimeImmutable $to   Last day, midnight.

@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Graph API calls with a Page access token.
  *
- * @since 1.1.0
+ * @since 1.0.0
  */
 final class Graph_Client {
 
@@ -42,8 +42,7 @@ final class Graph_Client {
 	/**
 	 * Creates a client for a Page access token.
 	 *
-	 * @since 1.1.0
-	 * @since 1.2.0 The App Secret, to send appsecret_proof with every call.
+	 * @since 1.0.0
 	 *
 	 * @param string $token      Page access token.
 	 * @param string $app_secret App Secret, or ''.
@@ -57,7 +56,7 @@ final class Graph_Client {
 	 * The appsecret_proof Meta checks: HMAC-SHA256 of the token keyed with
 	 * the App Secret ('' without an App Secret).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -88,7 +87,7 @@ final class Graph_Client {
 	/**
 	 * A client with the saved Page access token and App Secret.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return self
 	 */
@@ -101,7 +100,7 @@ final class Graph_Client {
 	 * version(); the constant CCFM_GRAPH_BASE_URL, then the
 	 * ccfm_graph_base_url filter, can point it elsewhere (a proxy, a stand-in).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -111,7 +110,7 @@ final class Graph_Client {
 		/**
 		 * Filters the Graph API base URL (scheme, host and version path).
 		 *
-		 * @since 1.1.0
+		 * @since 1.0.0
 		 *
 		 * @param string $base Base URL such as https://graph.facebook.com/v18.0.
 		 */
@@ -122,7 +121,7 @@ final class Graph_Client {
 	/**
 	 * Reads Messenger Profile fields of the Page.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string[] $fields Field names such as whitelisted_domains.
 	 * @return array<string,mixed>|\WP_Error The fields that are set.
@@ -146,7 +145,7 @@ final class Graph_Client {
 	/**
 	 * Sets Messenger Profile fields of the Page.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $fields Fields and their values.
 	 * @return true|\WP_Error
@@ -159,7 +158,7 @@ final class Graph_Client {
 	/**
 	 * One Graph API request.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string                   $method GET, POST or DELETE.
 	 * @param string                   $path   Path such as /me/messenger_profile.
@@ -219,7 +218,7 @@ final class Graph_Client {
 	/**
 	 * Turns Meta's error object into a WP_Error an administrator can act on.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $error Meta's "error" object.
 	 * @param string       $token Token to keep out of the message.

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Exports and erases a Messenger user's records.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Personal_Data {
 
@@ -21,7 +21,7 @@ final class Personal_Data {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -33,7 +33,7 @@ final class Personal_Data {
 	/**
 	 * Adds the exporter.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $exporters Exporters.
 	 * @return array<string,mixed>
@@ -49,7 +49,7 @@ final class Personal_Data {
 	/**
 	 * Adds the eraser.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<string,mixed> $erasers Erasers.
 	 * @return array<string,mixed>
@@ -68,7 +68,7 @@ final class Personal_Data {
 	 * which only accepts email addresses. A real email address matches
 	 * nothing: the plugin stores no email addresses.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $identifier What the request names.
 	 * @return string Raw id, or ''.
@@ -113,7 +113,7 @@ final class Personal_Data {
 	/**
 	 * Personal-data exporter.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $identifier Email address field of the request.
 	 * @param int    $page       Page.
@@ -177,7 +177,7 @@ final class Personal_Data {
 	/**
 	 * Personal-data eraser.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $identifier Email address field of the request.
 	 * @param int    $page       Page.

@@ -16,14 +16,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The platform route.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Platform_Routes {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -35,7 +35,7 @@ final class Platform_Routes {
 	 * Validates a request argument against its schema, then our rule, with a
 	 * message that says what is expected.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed            $value   Value.
 	 * @param \WP_REST_Request $request Request.
@@ -61,7 +61,7 @@ final class Platform_Routes {
 	/**
 	 * Registers the routes.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -120,7 +120,7 @@ final class Platform_Routes {
 	/**
 	 * GET /platform.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return \WP_REST_Response
 	 */
@@ -131,7 +131,7 @@ final class Platform_Routes {
 	/**
 	 * POST /platform: sets, replaces or clears secrets, all or nothing.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error

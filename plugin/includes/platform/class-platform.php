@@ -12,14 +12,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Adds the hooks of the Messenger Platform connection.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Platform {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Messenger Profile routes.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Profile_Routes {
 
@@ -27,7 +27,7 @@ final class Profile_Routes {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -38,7 +38,7 @@ final class Profile_Routes {
 	/**
 	 * Registers the whitelist and chat-surface routes.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -100,7 +100,7 @@ final class Profile_Routes {
 	/**
 	 * GET /platform/whitelist.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return \WP_REST_Response|\WP_Error
 	 */
@@ -113,7 +113,7 @@ final class Profile_Routes {
 	 * POST /platform/whitelist: adds this site's origin (and optionally its
 	 * twin) to the Page's list, keeping every existing entry.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -167,7 +167,7 @@ final class Profile_Routes {
 	 * POST /platform/chat-surface: the Get Started payload, and the persistent
 	 * menu hidden on the Chat Plugin surface.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -221,7 +221,7 @@ final class Profile_Routes {
 	 * Adds CUSTOMER_CHAT_PLUGIN to disabled_surfaces of each locale entry,
 	 * leaving everything else in the entries as it was.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $menu persistent_menu as read from Meta.
 	 * @return array<mixed>

@@ -13,14 +13,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A report's range of days, in the site's time zone.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Report_Range {
 
 	/**
 	 * The REST arguments `from` and `to`.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,array<string,string>>
 	 */
@@ -39,7 +39,7 @@ final class Report_Range {
 	 * The first and last day a request asks for (midnight, site time zone),
 	 * or why they cannot be reported (400).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads and checks the Messenger Platform secrets.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Secrets {
 
@@ -36,7 +36,7 @@ final class Secrets {
 	/**
 	 * The stored option, complete.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return array{page_access_token:string,app_secret:string,verify_token:string,retention_days:int}
 	 */
@@ -63,7 +63,7 @@ final class Secrets {
 	/**
 	 * One secret ('' when not set). Server-side use only.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $key page_access_token, app_secret or verify_token.
 	 * @return string
@@ -78,7 +78,7 @@ final class Secrets {
 	 * sender keys (64 hex characters), created when missing. Unlike
 	 * wp_salt() it does not change when the site's salts are rotated.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -101,7 +101,7 @@ final class Secrets {
 	/**
 	 * Days the conversation records are kept.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return int
 	 */
@@ -112,7 +112,7 @@ final class Secrets {
 	/**
 	 * What the admin may see: whether each secret is set, never the secret.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,mixed>
 	 */
@@ -133,7 +133,7 @@ final class Secrets {
 	/**
 	 * Whether a value is acceptable for a secret.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $key   Secret name.
 	 * @param mixed  $value Value.
@@ -161,7 +161,7 @@ final class Secrets {
 	/**
 	 * Error message of a field.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $key Field.
 	 * @return string

@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Turns one messaging event into a conversation record.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Webhook_Events {
 
@@ -21,7 +21,7 @@ final class Webhook_Events {
 	 * Whether an event is older than the retention period: it would have been
 	 * pruned already, so a replay of it is not stored (nor announced) again.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $event A messaging[] item.
 	 * @return bool
@@ -37,7 +37,7 @@ final class Webhook_Events {
 	 * Handles one messaging event: stores it once, updates the conversation
 	 * state, fires ccfm_webhook_event.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $event A messaging[] item.
 	 * @return bool Whether it was new and stored.
@@ -128,7 +128,7 @@ final class Webhook_Events {
 		/**
 		 * Fires once per new webhook event (retries are not repeated).
 		 *
-		 * @since 1.1.0
+		 * @since 1.0.0
 		 *
 		 * @param string              $type  messaging_referrals, messaging_postbacks or messages.
 		 * @param array<string,mixed> $event The messaging event as Meta sent it.
@@ -141,7 +141,7 @@ final class Webhook_Events {
 	 * The page a conversation started on, without query string or fragment
 	 * (they may carry personal data).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed $uri referer_uri.
 	 * @return string

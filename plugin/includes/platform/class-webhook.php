@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Route ccfm/v1/webhook.
  *
- * @since 1.1.0
+ * @since 1.0.0
  */
 final class Webhook {
 
@@ -36,7 +36,7 @@ final class Webhook {
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -50,7 +50,7 @@ final class Webhook {
 	 * Refuses an oversized delivery with 413 before WordPress parses its
 	 * JSON (and before the signature is computed).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed            $result  Response so far.
 	 * @param \WP_REST_Server  $server  Server.
@@ -92,7 +92,7 @@ final class Webhook {
 	/**
 	 * Registers the route.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -139,7 +139,7 @@ final class Webhook {
 	/**
 	 * GET: the subscription handshake.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -162,7 +162,7 @@ final class Webhook {
 	/**
 	 * Prints the challenge as raw text instead of JSON.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param bool              $served  Whether the request was served.
 	 * @param \WP_HTTP_Response $result  Response.
@@ -182,7 +182,7 @@ final class Webhook {
 	/**
 	 * Whether the request carries a valid X-Hub-Signature-256 for its raw body.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return bool
@@ -200,7 +200,7 @@ final class Webhook {
 	/**
 	 * POST: signed events.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error

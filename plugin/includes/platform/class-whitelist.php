@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The whitelist.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Whitelist {
 
@@ -21,7 +21,7 @@ final class Whitelist {
 	/**
 	 * The site's origin (scheme://host[:port]) as Meta lists it.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return string
 	 */
@@ -37,7 +37,7 @@ final class Whitelist {
 	/**
 	 * The www./bare twin of an origin ('' when the host has a single label).
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $origin Origin.
 	 * @return string
@@ -56,7 +56,7 @@ final class Whitelist {
 	/**
 	 * A whitelist entry in comparable form: lower case, no trailing slash.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param string $domain Entry.
 	 * @return string
@@ -68,7 +68,7 @@ final class Whitelist {
 	/**
 	 * The whitelist as Meta has it, and whether this site is on it.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @return array{domains: list<string>, limit: int, origin: string, origin_listed: bool, twin: string, twin_listed: bool, whitelistable: bool}|\WP_Error
 	 */

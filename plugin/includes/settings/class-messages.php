@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * What each settings field accepts, in words.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Messages {
 
@@ -21,7 +21,7 @@ final class Messages {
 	 * a value breaks its rule (by the REST API, the settings screen, the
 	 * block and the post-editor panel).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return array<string,string> Field name => translated message.
 	 */
@@ -70,7 +70,7 @@ final class Messages {
 	 * Prints the messages for a script that validates settings, before it
 	 * runs, as window.ccfmSettingsMessages (src/shared/messages.ts reads it).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $handle Script handle.
 	 * @return void

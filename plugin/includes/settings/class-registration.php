@@ -12,14 +12,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The option's registration.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Registration {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -90,7 +90,7 @@ final class Registration {
 	 * The settings /wp/v2/settings answers: always the repaired, valid
 	 * object of get(), never null for a stored option from another version.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed               $value Value so far (null: read the option).
 	 * @param string              $name  Setting name.

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads the one schema of the ccfm_settings option.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * @phpstan-import-type CcfmSettings from \CCFM\Settings\Settings
  */
@@ -72,7 +72,7 @@ final class Schema {
 	 * Whether a decoded settings-schema.json has what the code needs: every
 	 * field of CcfmSettings, each with a type and a default.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @param array<mixed> $schema Decoded file.
 	 * @return bool
@@ -93,7 +93,7 @@ final class Schema {
 	/**
 	 * Whether data/settings-schema.json was read intact.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return bool
 	 */
@@ -162,7 +162,7 @@ final class Schema {
 	/**
 	 * Forgets the schema read (tests change the files underneath).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -174,7 +174,7 @@ final class Schema {
 	 * The values an enum field (or the items of a list field) may hold, as
 	 * the schema states them; null when the schema could not be read.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $field Field name.
 	 * @return list<string>|null
@@ -193,7 +193,7 @@ final class Schema {
 	 * The schema's minimum and maximum of an integer field (no bound when
 	 * the schema could not be read or states none).
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $field Field name.
 	 * @return array{0: int, 1: int}
@@ -211,7 +211,7 @@ final class Schema {
 	 * A field's rule as the schema states it (pattern, maxLength, enum, …),
 	 * for validation elsewhere (REST arguments, post meta) without a copy.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @param string $field Field name.
 	 * @return array<string,mixed>

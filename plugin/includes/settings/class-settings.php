@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The settings as every part of the plugin reads them.
  *
- * @since 1.3.0
+ * @since 1.0.0
  *
  * CcfmSettings is the complete option with the type of each field. The
  * values an enum field may hold, and the range of a number, are not
@@ -77,7 +77,7 @@ final class Settings {
 	 * What get() had to repair in the stored option: the fields reset to
 	 * their default and the unknown keys dropped.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return array{reset: list<string>, dropped: list<string>}
 	 */
@@ -149,7 +149,7 @@ final class Settings {
 	 * is missing or not of the field's type (its enum, its range) keeps the
 	 * fallback's value. Valid values pass unchanged; unknown keys are dropped.
 	 *
-	 * @since 1.1.0
+	 * @since 1.0.0
 	 *
 	 * @param mixed               $candidate Candidate settings.
 	 * @param array<string,mixed> $fallback  Settings to keep for a wrong field.
@@ -285,7 +285,7 @@ final class Settings {
 	 * Forgets the schema and the settings read (tests change the files and
 	 * the option underneath).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

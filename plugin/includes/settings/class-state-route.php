@@ -16,14 +16,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The settings-state route.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class State_Route {
 
 	/**
 	 * Adds the hooks.
 	 *
-	 * @since 1.3.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */
@@ -35,7 +35,7 @@ final class State_Route {
 	 * The settings route's answer to GET /ccfm/v1/settings-state: what
 	 * reading the stored option repaired, and the damaged data files.
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return \WP_REST_Response
 	 */
@@ -53,7 +53,7 @@ final class State_Route {
 	/**
 	 * Registers GET /ccfm/v1/settings-state (administrators).
 	 *
-	 * @since 1.2.0
+	 * @since 1.0.0
 	 *
 	 * @return void
 	 */

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Validates settings values.
  *
- * @since 1.3.0
+ * @since 1.0.0
  */
 final class Validator {
 
