@@ -13,7 +13,7 @@ command -v zip >/dev/null || { echo "zip is missing: run bash bin/stack/install-
 if [ "${CCFM_ZIP_SKIP_BUILD:-}" != 1 ]; then
 	npm run -s build
 fi
-for f in build/boot-link.js build/boot-chat.js build/greeting.js build/front.js build/admin.js build/blocks/chat/index.js build/blocks/chat/block.json build/blocks/chat/render.php build/editor.js assets/css/bubble.css assets/css/button.css readme.txt; do
+for f in build/boot-link.js build/boot-chat.js build/greeting.js build/front.js build/admin.js build/blocks/chat/index.js build/blocks/chat/block.json build/blocks/chat/render.php build/editor.js assets/css/bubble.css assets/css/button.css assets/js/react-jsx-runtime.js readme.txt; do
 	[ -f "plugin/$f" ] || { echo "plugin/$f is missing; the zip would not work" >&2; exit 1; }
 done
 

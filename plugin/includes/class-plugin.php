@@ -62,5 +62,6 @@ final class Plugin {
 		( new Platform\Click_Route() )->register();
 		( new Platform\Funnel_Report() )->register();
 		( new I18n() )->register();
+		( new Script_Compat() )->register();
 	}
 }
