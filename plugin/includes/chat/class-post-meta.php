@@ -50,7 +50,9 @@ final class Post_Meta {
 	 * @return void
 	 */
 	public function register() {
-		add_action( 'init', array( $this, 'register_meta' ) );
+		// Only where the meta is edited: REST (the block editor) and wp-admin.
+		add_action( 'rest_api_init', array( $this, 'register_meta' ) );
+		add_action( 'admin_init', array( $this, 'register_meta' ) );
 		add_filter( 'add_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
 		add_filter( 'update_post_metadata', array( $this, 'refuse_invalid_ref' ), 10, 4 );
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_ref' ), 10, 3 );
@@ -129,6 +131,10 @@ final class Post_Meta {
 	 * @return void
 	 */
 	public function register_meta() {
+		// Once per request (the editor's preloading fires rest_api_init in wp-admin too).
+		if ( registered_meta_key_exists( 'post', self::META_VISIBILITY ) && has_filter( 'auth_post_meta_' . self::META_VISIBILITY ) ) {
+			return;
+		}
 		$auth = static function ( $allowed, $meta_key, $post_id ) {
 			return current_user_can( 'edit_post', $post_id );
 		};

@@ -24,7 +24,14 @@ final class Registration {
 	 * @return void
 	 */
 	public function register() {
-		add_action( 'init', array( $this, 'register_setting' ) );
+		// Only where the option is read or written through WordPress's settings
+		// API: /wp/v2/settings and options.php (a page view needs neither).
+		add_action( 'rest_api_init', array( $this, 'register_setting' ) );
+		add_action( 'admin_init', array( $this, 'register_setting' ) );
+		// Every write, wherever it comes from (update_option in any code,
+		// WP-CLI, cron), goes through the same check.
+		add_filter( 'sanitize_option_' . Settings::OPTION, array( $this, 'sanitize' ) );
+		add_filter( 'default_option_' . Settings::OPTION, array( $this, 'default_value' ), 10, 3 );
 		add_filter( 'rest_pre_dispatch', array( $this, 'validate_rest_write' ), 10, 3 );
 		add_filter( 'rest_pre_get_setting', array( $this, 'rest_value' ), 10, 3 );
 	}
@@ -42,12 +49,12 @@ final class Registration {
 			'ccfm',
 			Settings::OPTION,
 			array(
-				'type'              => 'object',
-				'label'             => __( 'Customer Chat for Messenger', 'customer-chat-for-messenger' ),
-				'description'       => __( 'Settings of the Messenger chat.', 'customer-chat-for-messenger' ),
-				'default'           => Schema::defaults(),
-				'sanitize_callback' => array( $this, 'sanitize' ),
-				'show_in_rest'      => array(
+				'type'         => 'object',
+				'label'        => __( 'Customer Chat for Messenger', 'customer-chat-for-messenger' ),
+				'description'  => __( 'Settings of the Messenger chat.', 'customer-chat-for-messenger' ),
+				'default'      => Schema::defaults(),
+				// The sanitize_option filter is added in register(), for every write.
+				'show_in_rest' => array(
 					'name'   => Settings::OPTION,
 					// Without its schema file the stored settings are still shown, as they are.
 					'schema' => Schema::schema_intact() ? array(
@@ -61,6 +68,22 @@ final class Registration {
 				),
 			)
 		);
+	}
+
+	/**
+	 * What get_option() gives while the option is not stored (as
+	 * register_setting's default would, also where it is not registered).
+	 *
+	 * @since 1.0.0
+	 *
+	 * @param mixed  $default        Default so far.
+	 * @param string $option         Option name.
+	 * @param bool   $passed_default Whether get_option() was given a default.
+	 * @return mixed
+	 */
+	public function default_value( $default, $option, $passed_default ) {
+		unset( $option );
+		return $passed_default ? $default : Schema::defaults();
 	}
 
 	/**

@@ -67,6 +67,8 @@ class MessagesTest extends TestCase {
 		$german = Messages::all();
 		$this->assertSame( 'Der Modus muss chat_plugin oder link sein.', $german['mode'] );
 
+		// The post editor (wp-admin) wires the panel.
+		( new \CCFM\Chat\Editor_Panel() )->register();
 		do_action( 'enqueue_block_editor_assets' );
 		$this->assertSame( $german, self::printed_for( 'ccfm-editor' ), 'The post-editor panel.' );
 
