@@ -57,7 +57,8 @@ function render( panel: HTMLElement ): void {
 
 function start(): void {
 	// At the bottom, on the side away from the bubble: never over the site's
-	// header (or the admin bar), on phones too.
+	// header (or the admin bar), on phones too: at most 60 % of the screen
+	// high, scrolling when the checks need more.
 	const bubbleLeft = !! document.querySelector( '.ccfm-chat--left' );
 	const box = document.createElement( 'div' );
 	box.className = 'ccfm-diag';
@@ -65,7 +66,7 @@ function start(): void {
 		'style',
 		'position:fixed;bottom:8px;' +
 			( bubbleLeft ? 'right' : 'left' ) +
-			':8px;z-index:99998;display:flex;flex-direction:column-reverse;max-width:min(420px,calc(100vw - 112px));max-height:calc(100vh - 16px);overflow:auto;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)'
+			':8px;z-index:99998;display:flex;flex-direction:column-reverse;max-width:min(420px,calc(100vw - 112px));max-height:60vh;overflow:auto;font:13px/1.4 sans-serif;background:#fff;color:#1e1e1e;border:1px solid #ccc;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2)'
 	);
 	const toggle = document.createElement( 'button' );
 	toggle.type = 'button';
