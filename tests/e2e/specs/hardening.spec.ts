@@ -191,7 +191,12 @@ test( 'a truncated data file is named on the settings screen and in Site Health;
 	await settings( { page_id: '1234567890', mode: 'link' } );
 	const file = path.join( ROOT, 'plugin/data/facebook-locales.json' );
 	const good = fs.readFileSync( file );
+	// A broken upload: the JSON cut short and no generated PHP copy of it
+	// (build/data-files.php, which a page view reads first).
+	const built = path.join( ROOT, 'plugin/build/data-files.php' );
+	const kept = built + '.kept';
 	try {
+		fs.renameSync( built, kept );
 		fs.writeFileSync( file, good.subarray( 0, 300 ) );
 
 		const home = await visitor.goto( '/' );
@@ -217,6 +222,10 @@ test( 'a truncated data file is named on the settings screen and in Site Health;
 		expect( health.description ).toContain( 'data/facebook-locales.json' );
 	} finally {
 		fs.writeFileSync( file, good );
+		if ( fs.existsSync( kept ) ) {
+			fs.renameSync( kept, built );
+		}
 	}
 	expect( fs.readFileSync( file ).equals( good ) ).toBe( true );
+	expect( fs.existsSync( built ) ).toBe( true );
 } );
