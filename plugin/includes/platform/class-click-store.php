@@ -274,43 +274,6 @@ CREATE TABLE {$clients} (
 	}
 
 	/**
-	 * Clicks between two days (inclusive), per day, page and ref, with the
-	 * Chat Plugin path counted apart.
-	 *
-	 * @since 1.0.0
-	 *
-	 * @param string $from First day, YYYY-MM-DD.
-	 * @param string $to   Last day, YYYY-MM-DD.
-	 * @return list<array{day:string,page:string,ref:string,clicks:int,chat:int}>
-	 */
-	public static function counts( $from, $to ) {
-		/**
-		 * WordPress database abstraction (set up by wp-settings.php).
-		 *
-		 * @var \wpdb $wpdb
-		 */
-		global $wpdb;
-		$table = self::table();
-		/**
-		 * Rows (wpdb returns strings).
-		 *
-		 * @var list<array{day:string,page:string,ref:string,clicks:string,chat:string}>|null $rows
-		 */
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT day, page, ref, SUM(clicks) AS clicks, SUM(CASE WHEN path = 'chat' THEN clicks ELSE 0 END) AS chat FROM {$table} WHERE day >= %s AND day <= %s GROUP BY day, page, ref", $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$out  = array();
-		foreach ( (array) $rows as $row ) {
-			$out[] = array(
-				'day'    => (string) $row['day'],
-				'page'   => (string) $row['page'],
-				'ref'    => (string) $row['ref'],
-				'clicks' => (int) $row['clicks'],
-				'chat'   => (int) $row['chat'],
-			);
-		}
-		return $out;
-	}
-
-	/**
 	 * Rows one DELETE of the daily pruning removes at most.
 	 *
 	 * @since 1.0.0
